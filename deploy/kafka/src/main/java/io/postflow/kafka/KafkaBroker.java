@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -128,14 +129,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Whether a broker at these bootstrap servers answers a describeCluster call. */
     public static boolean answers(String bootstrapServers) {
-        try (Admin admin = admin(bootstrapServers)) {
+        Admin admin = admin(bootstrapServers);
+        try {
             return answers(admin);
+        } finally {
+            // Do not wait for a probe that is still retrying against a dead address.
+            admin.close(Duration.ZERO);
         }
     }
 
     private static boolean answers(Admin admin) {
         try {
-            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                    .get(3, TimeUnit.SECONDS).isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -183,8 +189,8 @@ public final class KafkaBroker implements AutoCloseable {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(settings.pidFile()).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains(BrokerMain.class.getName())).orElse(true));
+            // The JDK truncates long command lines, so the pid file and liveness are what we trust.
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
