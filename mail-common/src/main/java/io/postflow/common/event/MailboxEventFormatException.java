@@ -1,0 +1,9 @@
+package io.postflow.common.event;
+
+/** A {@code mailbox.events} value this code cannot read. */
+public class MailboxEventFormatException extends RuntimeException {
+
+    public MailboxEventFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,74 @@
+package io.postflow.mailbox.messaging;
+
+import io.postflow.common.event.MailboxEvent;
+import io.postflow.common.event.MailboxEventCodec;
+import io.postflow.common.record.Envelope;
+import io.postflow.common.record.EnvelopeCodec;
+import io.postflow.common.record.Topics;
+import io.postflow.common.status.DeliveryStatus;
+import io.postflow.common.status.DeliveryStatusCodec;
+import io.postflow.mailbox.domain.delivery.DeliveryOutcomes;
+import io.postflow.mailbox.domain.delivery.DeliveryRequest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes delivery reports to Kafka; each Uni completes on the broker's acknowledgement. */
+@ApplicationScoped
+public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
+
+    private final MutinyEmitter<byte[]> status;
+    private final MutinyEmitter<byte[]> events;
+    private final MutinyEmitter<byte[]> retry;
+
+    public KafkaDeliveryOutcomes(@Channel("mail-status") MutinyEmitter<byte[]> status,
+                                 @Channel("mailbox-events") MutinyEmitter<byte[]> events,
+                                 @Channel("mail-retry") MutinyEmitter<byte[]> retry) {
+        this.status = status;
+        this.events = events;
+        this.retry = retry;
+    }
+
+    @Override
+    public Uni<Void> statuses(List<DeliveryStatus> statuses) {
+        return all(statuses.stream().map(s -> status.sendMessage(keyed(s.traceId(), DeliveryStatusCodec.encode(s)))).toList());
+    }
+
+    @Override
+    public Uni<Void> events(List<MailboxEvent> list) {
+        return all(list.stream().map(e -> events.sendMessage(keyed(MailboxEventCodec.key(e), MailboxEventCodec.encode(e)))).toList());
+    }
+
+    @Override
+    public Uni<Void> retryLater(DeliveryRequest request, Duration age) {
+        Envelope single = request.envelope().withRecipients(List.of(request.recipient()));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EnvelopeCodec.HEADER, EnvelopeCodec.encode(single));
+        headers.add(EnvelopeCodec.TRACE_ID_HEADER, single.traceId().getBytes(StandardCharsets.US_ASCII));
+        return retry.sendMessage(Message.of(request.message()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(tierFor(age)).withKey(single.traceId()).withHeaders(headers).build()));
+    }
+
+    /** Short waits while the message is young, longer ones as it ages (RFC 5321 §4.5.4.1). */
+    static String tierFor(Duration age) {
+        if (age.compareTo(Duration.ofHours(1)) < 0) {
+            return Topics.MAIL_RETRY_10M;
+        }
+        return age.compareTo(Duration.ofDays(1)) < 0 ? Topics.MAIL_RETRY_1H : Topics.MAIL_RETRY_6H;
+    }
+
+    private static Message<byte[]> keyed(String key, byte[] value) {
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+}
