@@ -7,7 +7,7 @@ import io.postflow.mailbox.domain.delivery.StoreResult.StoredEntry;
 import io.postflow.mailbox.domain.delivery.TracePrefix;
 import io.postflow.mailbox.domain.message.MessageAnalysis;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

@@ -278,7 +278,7 @@ class DeliveryConsumerTest {
 
     private long count(String sql, Object parameter) {
         Row row = pool.preparedQuery(sql).execute(Tuple.of(parameter instanceof byte[] b
-                ? io.vertx.mutiny.core.buffer.Buffer.buffer(b) : parameter)).await().atMost(WAIT).iterator().next();
+                ? io.vertx.core.buffer.Buffer.buffer(b) : parameter)).await().atMost(WAIT).iterator().next();
         Object value = row.getValue(0);
         return value == null ? 0 : ((Number) value).longValue();
     }
