@@ -53,7 +53,7 @@ public class DeliveryConsumer {
             }
         }
         List<DeliveryRequest> all = byRecord.values().stream().flatMap(List::stream).toList();
-        return join(rejected)
+        return KafkaSends.all(rejected)
                 .chain(() -> withRetries(delivery.deliver(all)))
                 .onFailure(f -> FailureKind.of(f) == FailureKind.DATA)
                 .recoverWithUni(f -> oneByOne(byRecord, f));
@@ -99,9 +99,5 @@ public class DeliveryConsumer {
                         .recoverWithUni(f -> deadLetters.send(entry.getKey(), "delivery failed: " + f)))
                 .collect().last()
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> join(List<Uni<Void>> unis) {
-        return unis.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(unis).andFailFast().replaceWithVoid();
     }
 }

@@ -1,7 +1,5 @@
 package io.postflow.mailbox.messaging;
 
-import io.postflow.common.event.MailboxEvent;
-import io.postflow.common.event.MailboxEventCodec;
 import io.postflow.common.record.Envelope;
 import io.postflow.common.record.EnvelopeCodec;
 import io.postflow.common.record.Topics;
@@ -25,25 +23,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
 
     private final MutinyEmitter<byte[]> status;
-    private final MutinyEmitter<byte[]> events;
     private final MutinyEmitter<byte[]> retry;
 
     public KafkaDeliveryOutcomes(@Channel("mail-status") MutinyEmitter<byte[]> status,
-                                 @Channel("mailbox-events") MutinyEmitter<byte[]> events,
                                  @Channel("mail-retry") MutinyEmitter<byte[]> retry) {
         this.status = status;
-        this.events = events;
         this.retry = retry;
     }
 
     @Override
     public Uni<Void> statuses(List<DeliveryStatus> statuses) {
-        return all(statuses.stream().map(s -> status.sendMessage(keyed(s.traceId(), DeliveryStatusCodec.encode(s)))).toList());
-    }
-
-    @Override
-    public Uni<Void> events(List<MailboxEvent> list) {
-        return all(list.stream().map(e -> events.sendMessage(keyed(MailboxEventCodec.key(e), MailboxEventCodec.encode(e)))).toList());
+        return KafkaSends.all(statuses.stream()
+                .map(s -> status.sendMessage(KafkaSends.keyed(s.traceId(), DeliveryStatusCodec.encode(s)))).toList());
     }
 
     @Override
@@ -62,13 +53,5 @@ public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
             return Topics.MAIL_RETRY_10M;
         }
         return age.compareTo(Duration.ofDays(1)) < 0 ? Topics.MAIL_RETRY_1H : Topics.MAIL_RETRY_6H;
-    }
-
-    private static Message<byte[]> keyed(String key, byte[] value) {
-        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
-    }
-
-    private static Uni<Void> all(List<Uni<Void>> sends) {
-        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 }

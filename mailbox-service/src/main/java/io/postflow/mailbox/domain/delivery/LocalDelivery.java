@@ -4,6 +4,7 @@ import io.postflow.common.event.MailboxEvent;
 import io.postflow.common.status.DeliveryStatus;
 import io.postflow.common.status.DeliveryStatus.Outcome;
 import io.postflow.mailbox.domain.delivery.StoreResult.StoredEntry;
+import io.postflow.mailbox.domain.events.MailboxEvents;
 import io.postflow.mailbox.domain.message.MessageAnalyzer;
 import io.postflow.mailbox.persistence.DeliveryStore;
 import io.smallrye.mutiny.Uni;
@@ -32,12 +33,15 @@ public class LocalDelivery {
     private final DeliveryStore store;
     private final MessageAnalyzer analyzer;
     private final DeliveryOutcomes outcomes;
+    private final MailboxEvents events;
     private final DeliveryConfig config;
 
-    public LocalDelivery(DeliveryStore store, MessageAnalyzer analyzer, DeliveryOutcomes outcomes, DeliveryConfig config) {
+    public LocalDelivery(DeliveryStore store, MessageAnalyzer analyzer, DeliveryOutcomes outcomes, MailboxEvents events,
+                         DeliveryConfig config) {
         this.store = store;
         this.analyzer = analyzer;
         this.outcomes = outcomes;
+        this.events = events;
         this.config = config;
     }
 
@@ -81,7 +85,7 @@ public class LocalDelivery {
         result.duplicates().stream().filter(e -> e.uidNext() > 0).forEach(touched::add);
         // Retries first: a DEFERRED status must never be visible for a request that was not kept.
         return Uni.join().all(retries.isEmpty() ? List.of(Uni.createFrom().voidItem()) : retries).andFailFast()
-                .chain(() -> Uni.join().all(outcomes.events(events(touched)), outcomes.statuses(statuses)).andFailFast())
+                .chain(() -> Uni.join().all(events.publish(events(touched)), outcomes.statuses(statuses)).andFailFast())
                 .replaceWithVoid();
     }
 
