@@ -75,7 +75,9 @@ class AdminApiAuthTest {
                 .statusCode(200)
                 .body("paths", hasKey("/api/v1/domains"))
                 .body("paths", hasKey("/api/v1/accounts/{address}/mailboxes"))
-                .body("components.securitySchemes.admin-token.scheme", is("bearer"));
+                .body("components.securitySchemes.admin-token.scheme", is("bearer"))
+                .body("components.schemas.AccountPatch.properties", hasKey("password"))
+                .body("components.schemas.AccountPatch.properties", hasKey("quotaBytes"));
     }
 
     @Test

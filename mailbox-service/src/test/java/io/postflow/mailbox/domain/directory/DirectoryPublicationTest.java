@@ -9,6 +9,7 @@ import static io.postflow.mailbox.support.AdminClient.uniqueDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.postflow.common.address.Domain;
 import io.postflow.common.directory.DirectoryEntry.Account;
 import io.postflow.common.directory.DirectoryEntry.Alias;
 import io.postflow.common.directory.DirectoryEntry.LocalDomain;
@@ -70,7 +71,7 @@ class DirectoryPublicationTest {
     void anInternationalDomainIsPublishedByItsALabel() {
         String unicode = "bücher-" + domain;
         createDomain(unicode);
-        topic.awaitEntry(new LocalDomain(io.postflow.common.address.Domain.parse(unicode).ascii()));
+        topic.awaitEntry(new LocalDomain(Domain.parse(unicode).ascii()));
     }
 
     @Test
