@@ -1,0 +1,51 @@
+package io.postflow.mailbox.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reference counts of the single-instance message bodies. Bodies are never deleted here: one
+ * whose count reaches zero is stamped {@code unreferenced_since} and the sweeper removes it after
+ * its grace period, because a session elsewhere may still be reading it (RFC 2180 §4.1).
+ */
+@ApplicationScoped
+public class MessageBodyReferences {
+
+    /*
+     * The account's mailboxes are locked first, in id order, like the delivery path locks them to
+     * allocate a UID: a delivery into this account then either committed before (its entry is
+     * counted here) or waits and finds no mailbox. Bodies are locked in id order too, so two
+     * transactions releasing overlapping bodies cannot deadlock.
+     */
+    private static final String LOCK_MAILBOXES =
+            "SELECT id FROM mailbox WHERE account_id = ?1 ORDER BY id FOR UPDATE";
+    private static final String RELEASE = """
+            WITH removed AS (
+                SELECT e.body_id, count(*) AS n
+                FROM mailbox_message e JOIN mailbox m ON m.id = e.mailbox_id
+                WHERE m.account_id = ?1
+                GROUP BY e.body_id),
+            locked AS (
+                SELECT b.id FROM message_body b JOIN removed r ON r.body_id = b.id
+                ORDER BY b.id FOR UPDATE OF b)
+            UPDATE message_body b
+            SET ref_count = b.ref_count - r.n,
+                unreferenced_since = CASE WHEN b.ref_count - r.n <= 0 THEN now() ELSE b.unreferenced_since END
+            FROM removed r, locked l
+            WHERE b.id = r.body_id AND l.id = b.id
+            """;
+
+    /**
+     * Drops the references an account's entries hold, in the caller's transaction, before the
+     * account is deleted (its mailboxes and entries go with it by ON DELETE CASCADE).
+     *
+     * @return the number of bodies whose count changed
+     */
+    public Uni<Integer> releaseAllOfAccount(long accountId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_MAILBOXES, Long.class)
+                .setParameter(1, accountId)
+                .getResultList()
+                .chain(locked -> session.createNativeQuery(RELEASE).setParameter(1, accountId).executeUpdate()));
+    }
+}
