@@ -15,6 +15,8 @@ public interface MailboxConfig {
 
     Directory directory();
 
+    Internal internal();
+
     interface Db {
         /** PostgreSQL as {@code postgresql://host:port/database}; the datasource URLs derive from it. */
         String url();
@@ -30,6 +32,15 @@ public interface MailboxConfig {
         /**
          * Bearer token of the admin API; {@code mailctl up} generates and prints one. Without it
          * every admin call is refused (fail closed).
+         */
+        Optional<String> token();
+    }
+
+    interface Internal {
+        /**
+         * Bearer token the gateways present on the internal mailbox API ({@code /internal/v1});
+         * {@code mailctl up} generates one and gives it to mailbox-service and the gateway.
+         * Without it every internal call is refused (fail closed).
          */
         Optional<String> token();
     }
