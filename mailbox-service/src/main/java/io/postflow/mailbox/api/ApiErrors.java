@@ -75,7 +75,7 @@ public class ApiErrors {
         Response response = failure.getResponse();
         int status = response.getStatus();
         if (status >= 500) {
-            LOG.error("admin API request failed", failure);
+            LOG.error("API request failed", failure);
         }
         String reason = response.getStatusInfo().getReasonPhrase();
         return answer(status, reason == null ? "HTTP " + status : reason.toLowerCase(Locale.ROOT));
@@ -83,7 +83,7 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public RestResponse<ApiError> unexpected(Throwable failure) {
-        LOG.error("admin API request failed", failure);
+        LOG.error("API request failed", failure);
         return answer(500, "internal error; see the mailbox-service log");
     }
 

@@ -14,10 +14,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,8 +163,10 @@ public class DeliveryStore {
                 return Uni.createFrom().voidItem();
             }
             // Sorted by hash: two transactions touching the same bodies lock them in the same order.
-            TreeMap<ByteBuffer, List<Accepted>> byBody = new TreeMap<>();
-            accepted.forEach(a -> byBody.computeIfAbsent(ByteBuffer.wrap(a.message().sha256()), k -> new ArrayList<>()).add(a));
+            // Unsigned, as PostgreSQL orders bytea (memcmp), so MessageBodyReferences, which locks
+            // with ORDER BY sha256, takes them in this order too (ByteBuffer would compare signed).
+            TreeMap<byte[], List<Accepted>> byBody = new TreeMap<>(Arrays::compareUnsigned);
+            accepted.forEach(a -> byBody.computeIfAbsent(a.message().sha256(), k -> new ArrayList<>()).add(a));
             List<List<Accepted>> groups = new ArrayList<>(byBody.values());
             List<Tuple> rows = groups.stream().map(g -> bodyTuple(g.get(0).message(), g.size())).toList();
             return conn.preparedQuery(UPSERT_BODY).executeBatch(rows).invoke(result -> {

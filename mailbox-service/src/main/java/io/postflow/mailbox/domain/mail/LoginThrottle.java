@@ -1,0 +1,118 @@
+package io.postflow.mailbox.domain.mail;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Slows down password guessing per (account, client address) pair, never per account, so nobody
+ * can lock an owner out of their own account (NIST SP 800-63B §5.2.2 asks for rate limiting of
+ * failed attempts; a lock-out would hand every stranger a denial of service).
+ *
+ * <p>After {@code maxFailures} failures within {@code window}, the pair is refused for
+ * {@code initialDelay}. From then on it gets one attempt after each refusal, and a failure refuses
+ * it again for twice as long as the time before, up to {@code maxDelay}. A success forgets the
+ * pair.
+ *
+ * <p>The state is in memory and per instance: with N instances behind a load balancer a pair gets
+ * up to N times the attempts. It is bounded ({@code maxEntries}, least recently used evicted
+ * first) and a pair is forgotten {@code window + maxDelay} after its last attempt.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    /** The rules in ticker nanoseconds. */
+    record Policy(int maxFailures, long windowNanos, long initialDelayNanos, long maxDelayNanos, int maxEntries) {
+
+        static Policy of(LoginThrottleConfig config) {
+            return new Policy(config.maxFailures(), config.window().toNanos(), config.initialDelay().toNanos(),
+                    config.maxDelay().toNanos(), config.maxEntries());
+        }
+
+        /** The length of the n-th refusal in a row (n >= 1): doubling, capped. */
+        long delay(int n) {
+            int doublings = n - 1;
+            if (doublings >= Long.SIZE - 2 || initialDelayNanos > maxDelayNanos >> doublings) {
+                return maxDelayNanos;
+            }
+            return initialDelayNanos << doublings;
+        }
+    }
+
+    private record Pair(String account, String client) {
+    }
+
+    /**
+     * @param failures     times of the failures within the window, oldest first, at most maxFailures
+     * @param refusals     refusals in a row since the pair last succeeded (or was forgotten)
+     * @param blockedUntil end of the current refusal, meaningful when {@code refusals > 0}
+     */
+    private record Entry(long[] failures, int refusals, long blockedUntil) {
+
+        static final Entry NONE = new Entry(new long[0], 0, 0);
+
+        /** Nanoseconds the pair is still refused for, or 0. */
+        long refusedFor(long now) {
+            return refusals > 0 && blockedUntil - now > 0 ? blockedUntil - now : 0; // nanoTime may wrap: compare differences
+        }
+
+        Entry failed(long now, Policy policy) {
+            long[] recent = Arrays.stream(failures).filter(t -> now - t < policy.windowNanos()).toArray();
+            long[] kept = Arrays.copyOfRange(recent, Math.max(0, recent.length + 1 - policy.maxFailures()), recent.length + 1);
+            kept[kept.length - 1] = now;
+            if (refusals == 0 && kept.length < policy.maxFailures()) {
+                return new Entry(kept, 0, 0);
+            }
+            return new Entry(kept, refusals + 1, now + policy.delay(refusals + 1));
+        }
+    }
+
+    private final Policy policy;
+    private final Ticker ticker;
+    private final Cache<Pair, Entry> entries;
+
+    @Inject
+    LoginThrottle(LoginThrottleConfig config) {
+        this(Policy.of(config), Ticker.systemTicker());
+    }
+
+    LoginThrottle(Policy policy, Ticker ticker) {
+        this.policy = policy;
+        this.ticker = ticker;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(policy.maxEntries())
+                .expireAfterWrite(Duration.ofNanos(policy.windowNanos() + policy.maxDelayNanos()))
+                .ticker(ticker)
+                .executor(Runnable::run) // eviction is cheap: no hop to the common pool
+                .build();
+    }
+
+    /**
+     * Records an attempt of the pair, counted as a failure until {@link #succeeded} says
+     * otherwise, or refuses it. Counting before the password is checked means a burst of parallel
+     * guesses cannot all get in before the first failure is recorded.
+     *
+     * @throws LoginThrottled while the pair is refused; the attempt is then not counted
+     */
+    public void attempt(String account, String client) {
+        long now = ticker.read();
+        long[] refusedFor = {0};
+        entries.asMap().compute(new Pair(account, client), (pair, entry) -> {
+            Entry current = entry == null ? Entry.NONE : entry;
+            refusedFor[0] = current.refusedFor(now);
+            return refusedFor[0] > 0 ? current : current.failed(now, policy);
+        });
+        if (refusedFor[0] > 0) {
+            throw new LoginThrottled(Duration.ofNanos(refusedFor[0]));
+        }
+    }
+
+    /** The attempt succeeded: the pair starts afresh. */
+    public void succeeded(String account, String client) {
+        entries.invalidate(new Pair(account, client));
+    }
+}

@@ -1,0 +1,79 @@
+package io.postflow.mailbox.domain.mail;
+
+import io.postflow.mailbox.persistence.AccountLookup;
+import io.postflow.mailbox.persistence.MailboxAccess;
+import io.postflow.mailbox.persistence.MailboxListStore;
+import io.postflow.mailbox.persistence.MailboxQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * An account's mailbox list as the gateways see it: LIST/LSUB/STATUS reads, CREATE, DELETE,
+ * RENAME, SUBSCRIBE/UNSUBSCRIBE. Every change is announced as MAILBOXES events (one per mailbox it
+ * touched) after its commit.
+ */
+@ApplicationScoped
+public class MailboxCatalog {
+
+    private final AccountLookup accounts;
+    private final MailboxQueries queries;
+    private final MailboxListStore store;
+    private final MailboxAnnouncements announcements;
+
+    MailboxCatalog(AccountLookup accounts, MailboxQueries queries, MailboxListStore store,
+                   MailboxAnnouncements announcements) {
+        this.accounts = accounts;
+        this.queries = queries;
+        this.store = store;
+        this.announcements = announcements;
+    }
+
+    public Uni<AccountUsage> account(String address) {
+        return accounts.usage(MailboxAccess.accountKey(address));
+    }
+
+    public Uni<List<MailboxStatus>> list(String address) {
+        return queries.list(MailboxAccess.accountKey(address));
+    }
+
+    public Uni<MailboxStatus> byId(String address, long mailboxId) {
+        return queries.byId(MailboxAccess.accountKey(address), mailboxId);
+    }
+
+    public Uni<MailboxStatus> byName(String address, String name) {
+        return queries.byName(MailboxAccess.accountKey(address), MailboxNames.canonical(name));
+    }
+
+    /** CREATE (RFC 3501 §6.3.3), parents included. INBOX always exists, in any case. */
+    public Uni<MailboxStatus> create(String address, String name) {
+        String key = MailboxAccess.accountKey(address);
+        String canonical = notInbox(MailboxNames.canonical(name));
+        return store.create(key, canonical).call(change -> announcements.announce(change.events())).map(ListChange::mailbox);
+    }
+
+    /** DELETE (RFC 3501 §6.3.4); INBOX cannot be deleted. */
+    public Uni<Void> delete(String address, long mailboxId) {
+        return store.delete(MailboxAccess.accountKey(address), mailboxId).chain(announcements::announce);
+    }
+
+    /** RENAME (RFC 3501 §6.3.5), with its special case for INBOX; the answer is the mailbox under its new name. */
+    public Uni<MailboxStatus> rename(String address, long mailboxId, String newName) {
+        String key = MailboxAccess.accountKey(address);
+        String canonical = notInbox(MailboxNames.canonical(newName));
+        return store.rename(key, mailboxId, canonical).call(change -> announcements.announce(change.events()))
+                .map(ListChange::mailbox);
+    }
+
+    /** SUBSCRIBE / UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7). */
+    public Uni<Void> subscribe(String address, long mailboxId, boolean subscribed) {
+        return store.subscribe(MailboxAccess.accountKey(address), mailboxId, subscribed).chain(announcements::announce);
+    }
+
+    private static String notInbox(String canonical) {
+        if (MailboxNames.INBOX.equals(canonical)) {
+            throw new MailRejection(MailRejection.Code.ALREADYEXISTS, "INBOX always exists");
+        }
+        return canonical;
+    }
+}

@@ -1,0 +1,85 @@
+package io.postflow.mailbox.persistence;
+
+import io.postflow.mailbox.domain.mail.MailRejection;
+import io.postflow.mailbox.domain.mail.MailboxChanges;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * "What changed since MODSEQ n" (RFC 7162 §3.1.4.1 CHANGEDSINCE, and what a session asks after a
+ * mailbox event). Both lists use the (mailbox_id, modseq) indexes.
+ *
+ * <p>The answer is the mailbox as of the HIGHESTMODSEQ read first, without a snapshot
+ * transaction: every writer moves HIGHESTMODSEQ in the same commit as the entries it stamps, so
+ * once a HIGHESTMODSEQ h is visible, every change up to h is too. The lists then keep only
+ * changes up to h; anything later is left for the next call "since h".
+ */
+@ApplicationScoped
+public class MailboxChangeQueries {
+
+    private static final String MAILBOX = """
+            SELECT m.highestmodseq, m.uidnext, m.message_count
+              FROM mailbox m JOIN account a ON a.id = m.account_id
+             WHERE m.id = $1 AND a.address = $2""";
+    // (modseq, uid) is the paging cursor; "modseq >= $2" is the part the index can range over.
+    private static final String CHANGED = """
+            SELECT uid, flags, keywords, modseq FROM mailbox_message
+             WHERE mailbox_id = $1 AND modseq >= $2 AND (modseq, uid) > ($2, $3) AND modseq <= $4
+             ORDER BY modseq, uid
+             LIMIT $5""";
+    private static final String EXPUNGED = """
+            SELECT uid FROM mailbox_expunged
+             WHERE mailbox_id = $1 AND modseq > $2 AND modseq <= $3
+             ORDER BY uid""";
+
+    private final Pool pool;
+
+    public MailboxChangeQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Entries with (modseq, uid) after (sinceModseq, afterUid), at most {@code limit}, and the UIDs
+     * expunged after {@code sinceModseq}. Without a cursor, pass {@code afterUid} = 2^32 (above
+     * any UID): every entry with a MODSEQ above {@code sinceModseq}.
+     */
+    public Uni<MailboxChanges> since(String accountKey, long mailboxId, long sinceModseq, long afterUid, int limit) {
+        return pool.preparedQuery(MAILBOX).execute(Tuple.of(mailboxId, accountKey))
+                .map(MailboxChangeQueries::mailbox)
+                .chain(mailbox -> Uni.combine().all()
+                        .unis(pool.preparedQuery(CHANGED).execute(Tuple.of(mailboxId, sinceModseq, afterUid,
+                                        mailbox.getLong("highestmodseq"), limit + 1)),
+                                pool.preparedQuery(EXPUNGED).execute(Tuple.of(mailboxId, sinceModseq,
+                                        mailbox.getLong("highestmodseq"))))
+                        .with((changed, expunged) -> changes(mailbox, changed, expunged, limit)));
+    }
+
+    private static Row mailbox(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            throw new MailRejection(MailRejection.Code.NONEXISTENT, "no such mailbox");
+        }
+        return rows.iterator().next();
+    }
+
+    private static MailboxChanges changes(Row mailbox, RowSet<Row> changedRows, RowSet<Row> expungedRows, int limit) {
+        List<MailboxChanges.Entry> changed = new ArrayList<>(Math.min(changedRows.size(), limit));
+        for (Row row : changedRows) {
+            if (changed.size() == limit) {
+                break; // the extra row only says there is more
+            }
+            changed.add(new MailboxChanges.Entry(row.getLong("uid"), row.getInteger("flags"),
+                    Arrays.asList(row.getArrayOfStrings("keywords")), row.getLong("modseq")));
+        }
+        List<Long> expunged = new ArrayList<>(expungedRows.size());
+        expungedRows.forEach(row -> expunged.add(row.getLong("uid")));
+        return new MailboxChanges(mailbox.getLong("highestmodseq"), mailbox.getLong("uidnext"),
+                mailbox.getInteger("message_count"), changed, expunged, changedRows.size() > limit);
+    }
+}

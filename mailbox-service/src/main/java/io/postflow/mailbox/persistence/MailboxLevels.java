@@ -1,0 +1,50 @@
+package io.postflow.mailbox.persistence;
+
+import io.postflow.common.event.MailboxEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates the levels of a hierarchical name that do not exist yet, in one statement. */
+final class MailboxLevels {
+
+    /*
+     * A new mailbox is not subscribed: RFC 3501 §6.3.3 CREATE does not subscribe, clients send
+     * SUBSCRIBE themselves. Each gets a fresh UIDVALIDITY from the one sequence (RFC 3501
+     * §2.3.1.1), so a name used before never looks like the old mailbox. A name that exists is
+     * left alone (ON CONFLICT), so only the levels created come back.
+     */
+    private static final String INSERT = """
+            INSERT INTO mailbox (account_id, name, subscribed, uidvalidity)
+            SELECT $1, level, FALSE, nextval('mailbox_uidvalidity')
+              FROM unnest($2::text[]) WITH ORDINALITY AS l(level, depth)
+             ORDER BY depth
+            ON CONFLICT (account_id, name) DO NOTHING
+            RETURNING id, name, special_use, subscribed, uidvalidity, uidnext, highestmodseq, message_count,
+                      unseen_count, 0::bigint AS recent""";
+
+    private MailboxLevels() {
+    }
+
+    /** Creates the names that are missing, outermost first; answers the rows created. */
+    static Uni<RowSet<Row>> createMissing(SqlConnection conn, long accountId, List<String> names) {
+        return conn.preparedQuery(INSERT).execute(Tuple.of(accountId, names.toArray(String[]::new)));
+    }
+
+    /** One MAILBOXES event per row: each mailbox the list change touched. */
+    static List<MailboxEvent> listEvents(String accountKey, RowSet<Row> rows) {
+        List<MailboxEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(listEvent(accountKey, row.getLong("id"), row.getLong("highestmodseq"), row.getLong("uidnext")));
+        }
+        return events;
+    }
+
+    static MailboxEvent listEvent(String accountKey, long mailboxId, long highestModseq, long uidNext) {
+        return new MailboxEvent(mailboxId, accountKey, MailboxEvent.Type.MAILBOXES, highestModseq, uidNext, List.of());
+    }
+}
