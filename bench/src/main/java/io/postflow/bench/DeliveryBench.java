@@ -121,7 +121,8 @@ public final class DeliveryBench {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static byte[] message(int i, int size) {
+    /** A message of {@code size} octets with a distinct subject and Message-ID. */
+    static byte[] message(int i, int size) {
         StringBuilder text = new StringBuilder("From: Bench <bench@remote.test>\r\nTo: bench\r\nSubject: bench message ")
                 .append(i).append("\r\nMessage-ID: <").append(UUID.randomUUID()).append("@remote.test>\r\n\r\n");
         byte[] line = "The quick brown fox jumps over the lazy dog, again and again and again.\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -132,7 +133,7 @@ public final class DeliveryBench {
         return out;
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("acks", "all");

@@ -41,11 +41,16 @@ public class DeliveryStore {
             SELECT d.trace_id, d.account_id, d.mailbox_id, d.uid, d.modseq, coalesce(m.uidnext, 0) AS uidnext
               FROM delivery d LEFT JOIN mailbox m ON m.id = d.mailbox_id
              WHERE d.trace_id = ANY($1)""";
-    private static final String UPSERT_BODY = """
+    /**
+     * Also used by APPEND: one body row per content, its reference count grown by the new entries.
+     * The part table is JSON text, so it goes in as text: the client encodes a String bound to a
+     * jsonb parameter as a JSON string, which would store the table as one string value.
+     */
+    static final String UPSERT_BODY = """
             INSERT INTO message_body (sha256, content, size, header_size, body_lines, envelope, body_structure,
                    body_basic, parts, sent_date, subject, from_text, to_text, cc_text, bcc_text, message_id,
                    header_text, body_text, ref_count)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
             ON CONFLICT (sha256) DO UPDATE
                SET ref_count = message_body.ref_count + EXCLUDED.ref_count, unreferenced_since = NULL
             RETURNING id""";
