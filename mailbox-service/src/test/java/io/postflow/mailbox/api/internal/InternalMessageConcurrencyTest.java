@@ -140,19 +140,6 @@ class InternalMessageConcurrencyTest {
             List<Long> deliveredA = deliveredUids(db, tracesA);
             List<Long> deliveredB = deliveredUids(db, tracesB);
 
-            // Every writer's UIDs increase in the order it wrote, and no UID was handed out twice.
-            for (List<Long> uids : List.of(deliveredA, deliveredB, appended, copied, moved)) {
-                assertThat(uids).isSorted().doesNotHaveDuplicates();
-            }
-            List<Long> everyWrite = new ArrayList<>();
-            List.of(deliveredA, deliveredB, appended, copied, moved).forEach(everyWrite::addAll);
-            assertThat(everyWrite).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all.keySet());
-            int expected = 2 * deliveryCount() + APPENDS + COPIES + MOVES;
-            assertThat(all).hasSize(expected);
-            // Dense: UIDs 1 .. UIDNEXT-1, no gap, none missing.
-            assertThat(last.uidNext()).isEqualTo(expected + 1);
-            assertThat(last.uids()).isEqualTo(range(1, expected));
-
             assertThat(polls).hasSizeGreaterThan(5);
             assertThat(polls.stream().map(Poll::uidNext).distinct().count()).as("distinct UIDNEXT values seen").isGreaterThan(3);
             Poll previous = null;
@@ -175,6 +162,19 @@ class InternalMessageConcurrencyTest {
                 }
                 previous = poll;
             }
+
+            // Every writer's UIDs increase in the order it wrote, and no UID was handed out twice.
+            for (List<Long> uids : List.of(deliveredA, deliveredB, appended, copied, moved)) {
+                assertThat(uids).isSorted().doesNotHaveDuplicates();
+            }
+            List<Long> everyWrite = new ArrayList<>();
+            List.of(deliveredA, deliveredB, appended, copied, moved).forEach(everyWrite::addAll);
+            assertThat(everyWrite).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all.keySet());
+            int expected = 2 * deliveryCount() + APPENDS + COPIES + MOVES;
+            assertThat(all).hasSize(expected);
+            // Dense: UIDs 1 .. UIDNEXT-1, no gap, none missing.
+            assertThat(last.uidNext()).isEqualTo(expected + 1);
+            assertThat(last.uids()).isEqualTo(range(1, expected));
 
             Row counted = db.single("SELECT count(*) AS n, count(*) FILTER (WHERE flags & 1 = 0) AS unseen,"
                     + " sum(size) AS bytes, max(modseq) AS top FROM mailbox_message WHERE mailbox_id = $1", inbox);

@@ -141,6 +141,11 @@ class InternalMessageCopyTest {
         JsonPath same = copy(Map.of("uids", "2", "target", inbox));
         assertThat(same.getList("mapping")).isEqualTo(List.of(List.of(2, 5)));
         assertCountersMatchRows(inbox);
+        JsonPath sameMoved = copy(Map.of("uids", "3", "target", inbox, "move", true));
+        assertThat(sameMoved.getList("mapping")).isEqualTo(List.of(List.of(3, 6)));
+        assertThat(sameMoved.getList("expunged", Long.class)).containsExactly(3L);
+        assertThat(entries(inbox, "1:*")).extracting(r -> r.getLong("uid")).containsExactly(1L, 2L, 4L, 5L, 6L);
+        assertCountersMatchRows(inbox);
 
         long modseq = account.mailboxRow(archive).getLong("highestmodseq");
         JsonPath nothing = copy(Map.of("uids", "40:50", "target", archive));
