@@ -15,10 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MessageBodyReferences {
 
     /*
-     * The account's mailboxes are locked first, in id order, like the delivery path locks them to
+     * The account row is locked first, as every writer that touches bodies does (delivery, APPEND,
+     * COPY): writers of one account then queue on it instead of deadlocking on bodies. Its
+     * mailboxes are locked next, in id order, like the delivery path locks them to
      * allocate a UID: a delivery into this account then either committed before (its entry is
      * counted here) or waits and finds no mailbox.
      */
+    private static final String LOCK_ACCOUNT = "SELECT id FROM account WHERE id = ?1 FOR UPDATE";
     private static final String LOCK_MAILBOXES =
             "SELECT id FROM mailbox WHERE account_id = ?1 ORDER BY id FOR UPDATE";
     private static final String RELEASE_ACCOUNT = release("""
@@ -36,9 +39,10 @@ public class MessageBodyReferences {
      * @return the number of bodies whose count changed
      */
     public Uni<Integer> releaseAllOfAccount(long accountId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_MAILBOXES, Long.class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_ACCOUNT, Long.class)
                 .setParameter(1, accountId)
                 .getResultList()
+                .chain(account -> session.createNativeQuery(LOCK_MAILBOXES, Long.class).setParameter(1, accountId).getResultList())
                 .chain(locked -> session.createNativeQuery(RELEASE_ACCOUNT).setParameter(1, accountId).executeUpdate()));
     }
 
