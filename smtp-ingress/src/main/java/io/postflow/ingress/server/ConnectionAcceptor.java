@@ -32,13 +32,13 @@ final class ConnectionAcceptor {
     private volatile boolean refusing;
 
     ConnectionAcceptor(Vertx vertx, SessionFactory sessions, ConnectionLimiter limiter, LiveSessions live,
-                       SmtpIngressConfig.Limits limits, boolean tlsAvailable) {
+                       SmtpIngressConfig.Limits limits, int lineLimit, boolean tlsAvailable) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.limiter = limiter;
         this.live = live;
-        // RFC 5321 §4.5.3.1.4 plus extensions; DATA lines are judged by the DataReceiver (998).
-        this.lineLimits = new LineReader.Limits(limits.maxCommandLine(), limits.maxPipelinedBytes(), limits.maxPipelinedBytes() / 2);
+        // Above the limit a line is dropped unread (500 5.5.6, or a spoilt message in DATA).
+        this.lineLimits = new LineReader.Limits(lineLimit, limits.maxPipelinedBytes(), limits.maxPipelinedBytes() / 2);
         this.tlsAvailable = tlsAvailable;
     }
 

@@ -52,7 +52,8 @@ public class SmtpServer {
 
     void start(@Observes StartupEvent event) throws Exception {
         limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerClient());
-        acceptor = new ConnectionAcceptor(vertx, sessions, limiter, live, config.limits(), tls.keyCert().isPresent());
+        acceptor = new ConnectionAcceptor(vertx, sessions, limiter, live, config.limits(),
+                settings.readerLineLimit(), tls.keyCert().isPresent());
         listen(ListenerKind.MX, config.mx(), acceptor);
         listen(ListenerKind.SUBMISSION, config.submission(), acceptor);
         if (tls.keyCert().isPresent()) {

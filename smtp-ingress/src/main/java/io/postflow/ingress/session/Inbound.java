@@ -20,7 +20,8 @@ public interface Inbound {
 
     /**
      * Delivers the next {@code bytes} bytes to {@code chunks} as they arrive, then runs
-     * {@code end}; a null {@code chunks} discards them (a refused BDAT chunk, RFC 3030 §2).
+     * {@code end}; a null {@code chunks} discards them (a refused BDAT chunk, RFC 3030 §2). Reading
+     * runs even while paused for the command, and is paused again when {@code end} runs.
      */
     void readFixed(long bytes, Consumer<Buffer> chunks, Runnable end);
 

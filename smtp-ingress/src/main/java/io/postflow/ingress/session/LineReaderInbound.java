@@ -30,13 +30,24 @@ public final class LineReaderInbound implements Inbound {
         reader.resume();
     }
 
+    /**
+     * The command that announced the chunk paused the reader (one command in flight); the chunk's
+     * bytes flow while it is read, and the reader is paused again before its end is reported, so
+     * no line after the chunk is delivered until the session answered the chunk.
+     */
     @Override
     public void readFixed(long bytes, Consumer<Buffer> chunks, Runnable end) {
         if (chunks == null) {
-            reader.discardFixed(bytes, v -> end.run());
+            reader.discardFixed(bytes, v -> finishFixed(end));
         } else {
-            reader.readFixed(bytes, chunks::accept, v -> end.run());
+            reader.readFixed(bytes, chunks::accept, v -> finishFixed(end));
         }
+        reader.resume();
+    }
+
+    private void finishFixed(Runnable end) {
+        reader.pause();
+        end.run();
     }
 
     @Override

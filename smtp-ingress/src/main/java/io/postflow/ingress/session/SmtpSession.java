@@ -96,6 +96,9 @@ public final class SmtpSession {
     }
 
     private Uni<Outcome> command(Buffer line) {
+        if (line.length() > session.settings().maxCommandLine()) {
+            return Uni.createFrom().item(Outcome.of(Replies.C500_LINE_TOO_LONG, state)); // RFC 5321 §4.5.3.1.4
+        }
         SmtpCommand command;
         try {
             command = SmtpCommandParser.parse(decode(line), utf8Allowed());

@@ -67,11 +67,18 @@ final class TestEngine implements AutoCloseable {
     long maxBytesInFlight = 1_000_000;
 
     TestEngine() {
+        this(true);
+    }
+
+    /** @param directoryLoaded false: as right after start-up, before the reader caught up */
+    TestEngine(boolean directoryLoaded) {
         put(new DirectoryEntry.LocalDomain("example.test"));
         put(new DirectoryEntry.Account("alice@example.test"));
         put(new DirectoryEntry.Account("bob@example.test"));
         put(new DirectoryEntry.Alias("info@example.test", List.of("alice@example.test")));
-        directory.markLoaded();
+        if (directoryLoaded) {
+            directory.markLoaded();
+        }
     }
 
     void put(DirectoryEntry entry) {
@@ -79,7 +86,7 @@ final class TestEngine implements AutoCloseable {
     }
 
     SessionSettings settings() {
-        return new SessionSettings("mx.postflow.test", maxMessageSize, maxRecipients, Duration.ofMinutes(5),
+        return new SessionSettings("mx.postflow.test", maxMessageSize, maxCommandLine, maxRecipients, Duration.ofMinutes(5),
                 Duration.ofMinutes(3), Duration.ofMinutes(10), maxAuthFailures, Duration.ZERO, allowPlaintextOnLoopback);
     }
 
@@ -103,7 +110,7 @@ final class TestEngine implements AutoCloseable {
         FakeConnection connection = new FakeConnection(loop, tlsAvailable, listener.implicitTls(), clientAddress, loopback);
         SmtpSession[] session = new SmtpSession[1];
         loop.runAndWait(() -> {
-            LineReader reader = new LineReader(socket, new LineReader.Limits(maxCommandLine, 4096, 2048));
+            LineReader reader = new LineReader(socket, new LineReader.Limits(settings().readerLineLimit(), 4096, 2048));
             session[0] = factory().create(listener, connection, new LineReaderInbound(reader));
             session[0].start();
         });
