@@ -10,6 +10,7 @@ import io.postflow.common.record.Recipient;
 import io.postflow.common.record.TraceIds;
 import io.postflow.common.record.Topics;
 import io.postflow.ingress.domain.MailSpool;
+import io.postflow.ingress.server.SmtpTlsTestResource;
 import io.postflow.testkit.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The spool hands a message to the real broker, and a consumer reads back the exact bytes and envelope. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
+// Same resources in every @QuarkusTest of this module: one application, one test broker.
+@WithTestResource(SmtpTlsTestResource.class)
 class KafkaMailSpoolTest {
 
     @Inject

@@ -1,0 +1,86 @@
+package io.postflow.ingress.adapter.mailbox;
+
+import io.postflow.ingress.auth.AuthVerdict;
+import io.postflow.ingress.auth.PasswordCheck;
+import io.postflow.ingress.config.InternalTokenConfig;
+import io.postflow.ingress.config.MailboxApiConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Password checks through mailbox-service's internal API:
+ * {@code POST /internal/v1/auth/verify} with {@code {"address","password","clientAddress"}} and
+ * the service bearer token. 200 → the account, 401 → wrong credentials, 429 → throttled, anything
+ * else (or no answer in time) → unavailable. The password is never logged.
+ */
+@ApplicationScoped
+public class MailboxPasswordCheck implements PasswordCheck {
+
+    static final String PATH = "/internal/v1/auth/verify";
+    private static final Logger LOG = Logger.getLogger(MailboxPasswordCheck.class);
+
+    private final HttpClient client;
+    private final String url;
+    private final String token;
+    private final long timeoutMillis;
+
+    public MailboxPasswordCheck(Vertx vertx, MailboxApiConfig api, InternalTokenConfig internal) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) api.timeout().toMillis()));
+        this.url = api.url().replaceAll("/+$", "") + PATH;
+        this.token = internal.token().orElse("");
+        this.timeoutMillis = api.timeout().toMillis();
+    }
+
+    @Override
+    public Uni<AuthVerdict> verify(String address, String password, String clientAddress) {
+        Buffer body = new JsonObject().put("address", address).put("password", password).put("clientAddress", clientAddress).toBuffer();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setTimeout(timeoutMillis)
+                .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
+        return Uni.createFrom().completionStage(() -> client.request(request)
+                        .compose(req -> req.send(body))
+                        .compose(response -> response.body().map(content -> verdict(response, content)))
+                        .toCompletionStage())
+                .onFailure().recoverWithItem(failure -> unavailable(failure.toString()));
+    }
+
+    private static AuthVerdict verdict(HttpClientResponse response, Buffer content) {
+        switch (response.statusCode()) {
+            case 200:
+                try {
+                    JsonObject account = content.toJsonObject();
+                    String canonical = account.getString("account");
+                    Long id = account.getLong("accountId");
+                    return canonical == null || id == null ? unavailable("200 without account") : new AuthVerdict.Verified(canonical, id);
+                } catch (DecodeException | ClassCastException e) {
+                    return unavailable("200 with malformed body");
+                }
+            case 401:
+                return new AuthVerdict.Rejected();
+            case 429:
+                return new AuthVerdict.Throttled();
+            default:
+                return unavailable("HTTP " + response.statusCode());
+        }
+    }
+
+    private static AuthVerdict unavailable(String reason) {
+        LOG.warnf("password check unavailable: %s", reason);
+        return new AuthVerdict.Unavailable(reason);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
