@@ -3,7 +3,7 @@ package io.postflow.ingress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.postflow.ingress.server.SmtpTlsTestResource;
+import io.postflow.ingress.server.IngressTestResource;
 import io.postflow.testkit.KafkaTestResource;
 import io.postflow.testkit.ServiceEndpointsContract;
 import io.quarkus.test.common.WithTestResource;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 // Same resources in every @QuarkusTest of this module: one application, one test broker.
-@WithTestResource(SmtpTlsTestResource.class)
+@WithTestResource(IngressTestResource.class)
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
     /** The directory reader catches up on its own thread; readiness waits for it. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The three listeners over real sockets: plain text with STARTTLS, and TLS from the first byte. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(SmtpTlsTestResource.class)
+@WithTestResource(IngressTestResource.class)
 class SmtpListenersTest {
 
     @Inject

@@ -10,7 +10,7 @@ import io.postflow.common.record.Recipient;
 import io.postflow.common.record.TraceIds;
 import io.postflow.common.record.Topics;
 import io.postflow.ingress.domain.MailSpool;
-import io.postflow.ingress.server.SmtpTlsTestResource;
+import io.postflow.ingress.server.IngressTestResource;
 import io.postflow.testkit.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 // Same resources in every @QuarkusTest of this module: one application, one test broker.
-@WithTestResource(SmtpTlsTestResource.class)
+@WithTestResource(IngressTestResource.class)
 class KafkaMailSpoolTest {
 
     @Inject
