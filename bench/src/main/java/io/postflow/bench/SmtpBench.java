@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the MX listener and prints messages/s and the latency from the final dot to the 250, which the
  * ingress gives only once Kafka acknowledged the record (acks=all). The recipient is the bare
  * {@code <Postmaster>}, which every SMTP server accepts (RFC 5321 §4.5.1), so no account is needed.
- * A benchmark, not a test: it needs a running platform ({@code ./mailctl up}).
+ * A benchmark, not a test: it needs a running platform ({@code ./mailctl up}). All sessions come
+ * from one address, so start the ingress with {@code POSTFLOW_SMTP_LIMITS_MAX_CONNECTIONS_PER_CLIENT=64}
+ * (the default 20 answers the 21st connection with 421 4.7.0, as it should).
  */
 public final class SmtpBench {
 
