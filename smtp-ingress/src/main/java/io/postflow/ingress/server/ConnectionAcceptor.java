@@ -3,7 +3,6 @@ package io.postflow.ingress.server;
 import io.postflow.common.io.LineReader;
 import io.postflow.common.smtp.SmtpReply;
 import io.postflow.common.smtp.SmtpReplyEncoder;
-import io.postflow.ingress.config.SmtpIngressConfig;
 import io.postflow.ingress.session.LineReaderInbound;
 import io.postflow.ingress.session.ListenerKind;
 import io.postflow.ingress.session.Replies;
@@ -31,14 +30,14 @@ final class ConnectionAcceptor {
     private final boolean tlsAvailable;
     private volatile boolean refusing;
 
+    /** @param lineLimits above the line limit a line is dropped unread (500 5.5.6, or a spoilt message in DATA) */
     ConnectionAcceptor(Vertx vertx, SessionFactory sessions, ConnectionLimiter limiter, LiveSessions live,
-                       SmtpIngressConfig.Limits limits, int lineLimit, boolean tlsAvailable) {
+                       LineReader.Limits lineLimits, boolean tlsAvailable) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.limiter = limiter;
         this.live = live;
-        // Above the limit a line is dropped unread (500 5.5.6, or a spoilt message in DATA).
-        this.lineLimits = new LineReader.Limits(lineLimit, limits.maxPipelinedBytes(), limits.maxPipelinedBytes() / 2);
+        this.lineLimits = lineLimits;
         this.tlsAvailable = tlsAvailable;
     }
 

@@ -94,6 +94,11 @@ final class NetSocketConnection implements Connection {
     }
 
     @Override
+    public long nowMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    @Override
     public Cancellable schedule(long delayMillis, Runnable action) {
         long id = vertx.setTimer(Math.max(1, delayMillis), t -> action.run());
         return () -> vertx.cancelTimer(id);

@@ -1,5 +1,6 @@
 package io.postflow.ingress.server;
 
+import io.postflow.common.io.LineReader;
 import io.postflow.ingress.config.SmtpIngressConfig;
 import io.postflow.ingress.session.ListenerKind;
 import io.postflow.ingress.session.SessionFactory;
@@ -52,8 +53,9 @@ public class SmtpServer {
 
     void start(@Observes StartupEvent event) throws Exception {
         limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerClient());
-        acceptor = new ConnectionAcceptor(vertx, sessions, limiter, live, config.limits(),
-                settings.readerLineLimit(), tls.keyCert().isPresent());
+        int pipelined = config.limits().maxPipelinedBytes();
+        LineReader.Limits lines = new LineReader.Limits(settings.readerLineLimit(), pipelined, pipelined / 2);
+        acceptor = new ConnectionAcceptor(vertx, sessions, limiter, live, lines, tls.keyCert().isPresent());
         listen(ListenerKind.MX, config.mx(), acceptor);
         listen(ListenerKind.SUBMISSION, config.submission(), acceptor);
         if (tls.keyCert().isPresent()) {

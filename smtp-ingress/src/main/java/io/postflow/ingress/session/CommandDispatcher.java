@@ -26,49 +26,69 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CommandDispatcher {
 
-    /** The handlers, one per command. */
-    public record Handlers(EhloHandler ehlo, HeloHandler helo, MailHandler mail, RcptHandler rcpt, DataHandler data,
-                           BdatHandler bdat, RsetHandler rset, NoopHandler noop, QuitHandler quit, VrfyHandler vrfy,
-                           ExpnHandler expn, HelpHandler help, StartTlsHandler startTls, AuthHandler auth) {
-    }
-
-    private final Handlers h;
+    private final EhloHandler ehlo;
+    private final HeloHandler helo;
+    private final MailHandler mail;
+    private final RcptHandler rcpt;
+    private final DataHandler data;
+    private final BdatHandler bdat;
+    private final RsetHandler rset;
+    private final NoopHandler noop;
+    private final QuitHandler quit;
+    private final VrfyHandler vrfy;
+    private final ExpnHandler expn;
+    private final HelpHandler help;
+    private final StartTlsHandler startTls;
+    private final AuthHandler auth;
 
     public CommandDispatcher(EhloHandler ehlo, HeloHandler helo, MailHandler mail, RcptHandler rcpt, DataHandler data,
                              BdatHandler bdat, RsetHandler rset, NoopHandler noop, QuitHandler quit, VrfyHandler vrfy,
                              ExpnHandler expn, HelpHandler help, StartTlsHandler startTls, AuthHandler auth) {
-        this.h = new Handlers(ehlo, helo, mail, rcpt, data, bdat, rset, noop, quit, vrfy, expn, help, startTls, auth);
+        this.ehlo = ehlo;
+        this.helo = helo;
+        this.mail = mail;
+        this.rcpt = rcpt;
+        this.data = data;
+        this.bdat = bdat;
+        this.rset = rset;
+        this.noop = noop;
+        this.quit = quit;
+        this.vrfy = vrfy;
+        this.expn = expn;
+        this.help = help;
+        this.startTls = startTls;
+        this.auth = auth;
     }
 
     public Uni<Outcome> dispatch(SmtpCommand command, SmtpState state, SessionContext session) {
         if (command instanceof SmtpCommand.Ehlo c) {
-            return h.ehlo().handle(c, state, session);
+            return ehlo.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Helo c) {
-            return h.helo().handle(c, state, session);
+            return helo.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Mail c) {
-            return h.mail().handle(c, (SmtpState.Greeted) state, session);
+            return mail.handle(c, (SmtpState.Greeted) state, session);
         } else if (command instanceof SmtpCommand.Rcpt c) {
-            return h.rcpt().handle(c, (SmtpState.InTransaction) state, session);
+            return rcpt.handle(c, (SmtpState.InTransaction) state, session);
         } else if (command instanceof SmtpCommand.Data c) {
-            return h.data().handle(c, (SmtpState.InTransaction) state, session);
+            return data.handle(c, (SmtpState.InTransaction) state, session);
         } else if (command instanceof SmtpCommand.Bdat c) {
-            return h.bdat().handle(c, (SmtpState.InTransaction) state, session);
+            return bdat.handle(c, (SmtpState.InTransaction) state, session);
         } else if (command instanceof SmtpCommand.Rset c) {
-            return h.rset().handle(c, state, session);
+            return rset.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Noop c) {
-            return h.noop().handle(c, state, session);
+            return noop.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Quit c) {
-            return h.quit().handle(c, state, session);
+            return quit.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Vrfy c) {
-            return h.vrfy().handle(c, state, session);
+            return vrfy.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Expn c) {
-            return h.expn().handle(c, state, session);
+            return expn.handle(c, state, session);
         } else if (command instanceof SmtpCommand.Help c) {
-            return h.help().handle(c, state, session);
+            return help.handle(c, state, session);
         } else if (command instanceof SmtpCommand.StartTls c) {
-            return h.startTls().handle(c, (SmtpState.Greeted) state, session);
+            return startTls.handle(c, (SmtpState.Greeted) state, session);
         } else if (command instanceof SmtpCommand.Auth c) {
-            return h.auth().handle(c, (SmtpState.Greeted) state, session);
+            return auth.handle(c, (SmtpState.Greeted) state, session);
         }
         throw new IllegalStateException("no handler for " + command.getClass());
     }

@@ -40,6 +40,9 @@ public interface Connection {
      */
     void execute(Runnable action);
 
+    /** The connection's clock in milliseconds, for timeouts. */
+    long nowMillis();
+
     /** Runs {@code action} on this connection's event loop after {@code delay} milliseconds. */
     Cancellable schedule(long delayMillis, Runnable action);
 

@@ -16,6 +16,10 @@ public final class SessionContext {
     private final SessionSettings settings;
     private Runnable onClientTimeout = () -> { };
     private Connection.Cancellable clientTimer;
+    /** When the client must have sent something, on the connection's clock; valid while waiting. */
+    private long deadline;
+    /** When the pending timer fires; it may fire early and re-arm for the rest. */
+    private long timerDue;
     private int authFailures;
 
     public SessionContext(String id, ListenerKind listener, Connection connection, Inbound inbound, SessionSettings settings) {
@@ -73,10 +77,35 @@ public final class SessionContext {
         this.onClientTimeout = action;
     }
 
-    /** (Re)starts the wait for the client: it must send something within {@code timeout}. */
+    /**
+     * (Re)starts the wait for the client: it must send something within {@code timeout}. Called
+     * for every DATA line, so it only moves the deadline; the one pending timer checks it when it
+     * fires and re-arms for the rest, instead of a timer being replaced per line.
+     */
     public void awaitClient(Duration timeout) {
-        stopWaiting();
-        clientTimer = connection.schedule(timeout.toMillis(), onClientTimeout);
+        long now = connection.nowMillis();
+        deadline = now + timeout.toMillis();
+        if (clientTimer != null && timerDue > deadline) {
+            stopWaiting(); // a shorter wait than the pending timer's (command → data block)
+        }
+        if (clientTimer == null) {
+            arm(now, deadline - now);
+        }
+    }
+
+    private void arm(long now, long delay) {
+        timerDue = now + delay;
+        clientTimer = connection.schedule(delay, this::deadlineCheck);
+    }
+
+    private void deadlineCheck() {
+        clientTimer = null;
+        long now = connection.nowMillis();
+        if (now < deadline) {
+            arm(now, deadline - now);
+        } else {
+            onClientTimeout.run();
+        }
     }
 
     /** The server is busy (a command runs): the client owes nothing. */

@@ -155,6 +155,23 @@ class SmtpRealClientsTest {
         assertArrivedExactly(python(message, server.port(ListenerKind.MX)), message);
     }
 
+    @Test
+    void swaksPipeliningToTheMx() throws Exception {
+        // swaks ends the data with its own CRLF before the dot, so the text is given without one.
+        String text = "From: swaks@remote.example\r\nTo: bob@example.test\r\nSubject: pipelined\r\n\r\n"
+                + "sent with PIPELINING\r\n.dot line";
+        Process process = new ProcessBuilder("swaks", "--server", "127.0.0.1", "--port", String.valueOf(server.port(ListenerKind.MX)),
+                "--helo", "swaks.client.example", "--from", "swaks@remote.example", "--to", "bob@example.test",
+                "--pipeline", "--data", "-").redirectErrorStream(true).start();
+        process.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("PIPELINING"); // swaks saw the keyword and pipelined MAIL, RCPT, DATA
+        assertArrivedExactly(recordFor(output), (text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static Session session(Properties props) {
         return Session.getInstance(props, new Authenticator() {
             @Override

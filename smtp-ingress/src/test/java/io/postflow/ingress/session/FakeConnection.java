@@ -92,6 +92,11 @@ final class FakeConnection implements Connection {
     }
 
     @Override
+    public long nowMillis() {
+        return loop.now();
+    }
+
+    @Override
     public Cancellable schedule(long delayMillis, Runnable action) {
         return loop.schedule(delayMillis, action);
     }

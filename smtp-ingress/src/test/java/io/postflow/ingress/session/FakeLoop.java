@@ -34,6 +34,11 @@ final class FakeLoop implements AutoCloseable {
         }
     }
 
+    /** Virtual time in milliseconds; called on the loop. */
+    long now() {
+        return now;
+    }
+
     /** Called on the loop. */
     Connection.Cancellable schedule(long delayMillis, Runnable action) {
         Timer timer = new Timer(now + delayMillis, action, nextId++);

@@ -46,7 +46,7 @@ import java.util.List;
  * a password check knowing alice, a spool that keeps records. Settings are small so limits are
  * easy to reach.
  */
-final class TestEngine implements AutoCloseable {
+public final class TestEngine implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
@@ -66,7 +66,7 @@ final class TestEngine implements AutoCloseable {
     int maxAuthFailures = 3;
     long maxBytesInFlight = 1_000_000;
 
-    TestEngine() {
+    public TestEngine() {
         this(true);
     }
 
@@ -90,7 +90,7 @@ final class TestEngine implements AutoCloseable {
                 Duration.ofMinutes(3), Duration.ofMinutes(10), maxAuthFailures, Duration.ZERO, allowPlaintextOnLoopback);
     }
 
-    SessionFactory factory() {
+    public SessionFactory factory() {
         EsmtpExtensions extensions = new EsmtpExtensions(List.of(new StartTlsExtension(), new PipeliningExtension(),
                 new SizeExtension(), new EightBitMimeExtension(), new SmtpUtf8Extension(), new EnhancedStatusCodesExtension(),
                 new DsnExtension(), new ChunkingExtension(), new AuthExtension()));

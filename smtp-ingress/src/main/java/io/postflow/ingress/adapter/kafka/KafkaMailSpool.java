@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Kafka is the spool: a message is accepted when {@code mail.accepted} acknowledged it (acks=all,
@@ -22,7 +23,12 @@ public class KafkaMailSpool implements MailSpool {
 
     private final MutinyEmitter<byte[]> accepted;
 
-    public KafkaMailSpool(@Channel("mail-accepted") MutinyEmitter<byte[]> accepted) {
+    /**
+     * The emitter's default buffer (256 messages) would refuse sends under load, which the session
+     * would turn into 451s. It needs no cap of its own: each session has at most one message in
+     * flight, and the ingress's byte budget bounds their bytes.
+     */
+    public KafkaMailSpool(@Channel("mail-accepted") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> accepted) {
         this.accepted = accepted;
     }
 
