@@ -22,17 +22,27 @@ import org.jboss.logging.Logger;
 public final class TestKafka {
 
     private static final Logger LOG = Logger.getLogger(TestKafka.class);
-    private static KafkaBroker broker;
+    /**
+     * Quarkus loads this class again in a fresh class loader for each distinct set of test
+     * resources, so a static field would start a second broker. The address lives in a system
+     * property instead, which every class loader of the JVM sees.
+     */
+    static final String BOOTSTRAP_PROPERTY = "postflow.testkit.kafka.bootstrap";
 
     private TestKafka() {
     }
 
     /** Bootstrap servers of the shared broker, starting it if needed. */
-    public static synchronized String bootstrapServers() {
-        if (broker == null) {
-            broker = start();
+    public static String bootstrapServers() {
+        // The system properties object is the one lock all class loaders share.
+        synchronized (System.getProperties()) {
+            String known = System.getProperty(BOOTSTRAP_PROPERTY);
+            if (known == null) {
+                known = start().settings().bootstrapServers();
+                System.setProperty(BOOTSTRAP_PROPERTY, known);
+            }
+            return known;
         }
-        return broker.settings().bootstrapServers();
     }
 
     private static KafkaBroker start() {
