@@ -13,16 +13,22 @@ import java.time.Duration;
 /**
  * Ends an AUTH exchange (RFC 4954 §6): 235 2.7.0 and the account in the session, or 535 5.7.8,
  * or 454 4.7.0 when the check is unavailable or throttled. Each failure is answered a little
- * later than the one before, and after {@code maxAuthFailures} the connection is closed with
- * 421 4.7.0, so guessing passwords is slow on top of mailbox-service's own throttling.
+ * later than the one before — counted per connection and per client address across connections,
+ * so reconnecting does not reset it — and after {@code maxAuthFailures} the connection is closed
+ * with 421 4.7.0: guessing passwords is slow on top of mailbox-service's per-account throttle.
  */
 @ApplicationScoped
 public class Authenticator {
 
-    private final PasswordCheck passwords;
+    /** Past this many failures the delay stops growing: a user who mistyped is not locked out. */
+    static final int MAX_DELAY_STEPS = 15;
 
-    public Authenticator(PasswordCheck passwords) {
+    private final PasswordCheck passwords;
+    private final AuthFailures failuresByAddress;
+
+    public Authenticator(PasswordCheck passwords, AuthFailures failuresByAddress) {
         this.passwords = passwords;
+        this.failuresByAddress = failuresByAddress;
     }
 
     public Uni<Outcome> verify(Identity identity, SaslCredentials credentials, SessionContext session) {
@@ -33,6 +39,7 @@ public class Authenticator {
     private Uni<Outcome> outcome(AuthVerdict verdict, Identity identity, SessionContext session) {
         SmtpState.Greeted unchanged = new SmtpState.Greeted(identity);
         if (verdict instanceof AuthVerdict.Verified v) {
+            failuresByAddress.succeeded(session.clientAddress());
             Identity authenticated = identity.withUser(new Identity.AuthenticatedUser(v.account(), v.accountId()));
             return Uni.createFrom().item(Outcome.of(Replies.C235_AUTHENTICATED, new SmtpState.Greeted(authenticated)));
         }
@@ -41,10 +48,11 @@ public class Authenticator {
         }
         SmtpReply reply = verdict instanceof AuthVerdict.Throttled ? Replies.C454_AUTH_UNAVAILABLE : Replies.C535_BAD_CREDENTIALS;
         int failures = session.authFailed();
+        int steps = Math.min(MAX_DELAY_STEPS, Math.max(failures, failuresByAddress.failed(session.clientAddress())));
         Outcome outcome = failures >= session.settings().maxAuthFailures()
                 ? Outcome.closing(Replies.C421_TOO_MANY_AUTH_FAILURES, unchanged)
                 : Outcome.of(reply, unchanged);
-        Duration delay = session.settings().authFailureDelay().multipliedBy(failures);
+        Duration delay = session.settings().authFailureDelay().multipliedBy(steps);
         Uni<Outcome> answer = Uni.createFrom().item(outcome);
         return delay.isZero() ? answer : answer.onItem().delayIt().by(delay);
     }

@@ -103,5 +103,16 @@ public interface SmtpIngressConfig {
         /** Added to the answer of each successive failed AUTH in a session, to slow guessing. */
         @WithDefault("PT0.5S")
         Duration authFailureDelay();
+
+        /**
+         * How long a client address's AUTH failures are remembered across connections; each one
+         * adds {@code auth-failure-delay} to its next failure's answer, up to 15 failures.
+         */
+        @WithDefault("PT15M")
+        Duration authFailureWindow();
+
+        /** Client addresses whose AUTH failures are remembered at once (bounded memory). */
+        @WithDefault("100000")
+        int maxTrackedAuthClients();
     }
 }

@@ -5,6 +5,7 @@ import io.postflow.common.directory.DirectoryEntry;
 import io.postflow.common.directory.DirectoryView;
 import io.postflow.common.io.LineReader;
 import io.postflow.ingress.auth.AuthResponseHandler;
+import io.postflow.ingress.auth.AuthFailures;
 import io.postflow.ingress.auth.Authenticator;
 import io.postflow.ingress.domain.ByteBudget;
 import io.postflow.ingress.domain.RecipientPolicy;
@@ -65,6 +66,8 @@ public final class TestEngine implements AutoCloseable {
     int maxCommandLine = 512;
     int maxAuthFailures = 3;
     long maxBytesInFlight = 1_000_000;
+    /** Shared by every connection of the engine, as the service's bean is. */
+    final AuthFailures authFailures = new AuthFailures(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15), 1_000);
 
     public TestEngine() {
         this(true);
@@ -94,7 +97,7 @@ public final class TestEngine implements AutoCloseable {
         EsmtpExtensions extensions = new EsmtpExtensions(List.of(new StartTlsExtension(), new PipeliningExtension(),
                 new SizeExtension(), new EightBitMimeExtension(), new SmtpUtf8Extension(), new EnhancedStatusCodesExtension(),
                 new DsnExtension(), new ChunkingExtension(), new AuthExtension()));
-        Authenticator authenticator = new Authenticator(passwords);
+        Authenticator authenticator = new Authenticator(passwords, authFailures);
         MessageHandOff handOff = new MessageHandOff(spool, new ByteBudget(maxBytesInFlight), Clock.fixed(NOW, ZoneOffset.UTC));
         DataEndHandler dataEnd = new DataEndHandler(handOff);
         CommandDispatcher dispatcher = new CommandDispatcher(new EhloHandler(extensions), new HeloHandler(),
