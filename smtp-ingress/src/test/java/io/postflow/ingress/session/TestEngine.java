@@ -93,12 +93,22 @@ public final class TestEngine implements AutoCloseable {
                 Duration.ofMinutes(3), Duration.ofMinutes(10), maxAuthFailures, Duration.ZERO, allowPlaintextOnLoopback);
     }
 
+    private ByteBudget budget;
+
+    /** One budget for all connections, as the service has; sized on first use. */
+    private ByteBudget budget() {
+        if (budget == null) {
+            budget = new ByteBudget(maxBytesInFlight);
+        }
+        return budget;
+    }
+
     public SessionFactory factory() {
         EsmtpExtensions extensions = new EsmtpExtensions(List.of(new StartTlsExtension(), new PipeliningExtension(),
                 new SizeExtension(), new EightBitMimeExtension(), new SmtpUtf8Extension(), new EnhancedStatusCodesExtension(),
                 new DsnExtension(), new ChunkingExtension(), new AuthExtension()));
         Authenticator authenticator = new Authenticator(passwords, authFailures);
-        MessageHandOff handOff = new MessageHandOff(spool, new ByteBudget(maxBytesInFlight), Clock.fixed(NOW, ZoneOffset.UTC));
+        MessageHandOff handOff = new MessageHandOff(spool, budget(), Clock.fixed(NOW, ZoneOffset.UTC));
         DataEndHandler dataEnd = new DataEndHandler(handOff);
         CommandDispatcher dispatcher = new CommandDispatcher(new EhloHandler(extensions), new HeloHandler(),
                 new MailHandler(extensions, new SenderPolicy(directory)), new RcptHandler(extensions, new RecipientPolicy(directory)),
