@@ -3,7 +3,9 @@ package io.postflow.mailbox.messaging;
 import io.postflow.common.record.Envelope;
 import io.postflow.common.record.EnvelopeCodec;
 import io.postflow.common.record.Topics;
+import io.postflow.common.log.TraceLog;
 import io.postflow.common.status.DeliveryStatus;
+import org.jboss.logging.Logger;
 import io.postflow.common.status.DeliveryStatusCodec;
 import io.postflow.mailbox.domain.delivery.DeliveryOutcomes;
 import io.postflow.mailbox.domain.delivery.DeliveryRequest;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
 
+    private static final Logger LOG = Logger.getLogger(KafkaDeliveryOutcomes.class);
+
     private final MutinyEmitter<byte[]> status;
     private final MutinyEmitter<byte[]> retry;
 
@@ -34,7 +38,14 @@ public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
     @Override
     public Uni<Void> statuses(List<DeliveryStatus> statuses) {
         return KafkaSends.all(statuses.stream()
-                .map(s -> status.sendMessage(KafkaSends.keyed(s.traceId(), DeliveryStatusCodec.encode(s)))).toList());
+                .map(s -> status.sendMessage(KafkaSends.keyed(s.traceId(), DeliveryStatusCodec.encode(s)))).toList())
+                .invoke(() -> statuses.forEach(KafkaDeliveryOutcomes::log));
+    }
+
+    /** One line per recipient outcome, the mailbox end of the message's trace. */
+    private static void log(DeliveryStatus s) {
+        TraceLog.info(LOG, s.traceId(), "%s %s: to=<%s> status=%s (%s)",
+                s.outcome().name().toLowerCase(java.util.Locale.ROOT), s.traceId(), s.recipient(), s.status(), s.detail());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.postflow.ingress.handler;
 
+import io.postflow.common.log.TraceLog;
 import io.postflow.common.record.Envelope;
 import io.postflow.common.record.MailRecord;
 import io.postflow.common.record.Recipient;
@@ -50,7 +51,10 @@ public class MessageHandOff {
         MailRecord mail = new MailRecord(envelope(session, identity, transaction, traceId, now), record);
         return budget.acquire(record.length)
                 .chain(() -> spool.accept(mail).eventually(() -> budget.release(record.length)))
-                .map(done -> SmtpReply.of(250, "2.0.0", "Ok: queued as " + traceId))
+                .map(done -> {
+                    logAccepted(session, identity, transaction, traceId, record.length);
+                    return SmtpReply.of(250, "2.0.0", "Ok: queued as " + traceId);
+                })
                 .onFailure().recoverWithItem(failure -> refused(session, traceId, failure));
     }
 
@@ -78,8 +82,16 @@ public class MessageHandOff {
                 session.connection().tls(), now.toInstant());
     }
 
+    /** One line per accepted message, like an MTA's queue log: who, from where, how big, for whom. */
+    private static void logAccepted(SessionContext session, Identity identity, Transaction transaction, String traceId, int size) {
+        TraceLog.info(LOG, traceId, "accepted %s: session=%s listener=%s client=%s helo=%s user=%s from=<%s> rcpts=%d size=%d tls=%s",
+                traceId, session.id(), session.listener(), session.clientAddress(), identity.helo(),
+                identity.authenticated() ? identity.user().account() : "-", transaction.from().envelopeAddress(),
+                transaction.recipients().size(), size, session.connection().tls() == null ? "-" : session.connection().tls().protocol());
+    }
+
     private static SmtpReply refused(SessionContext session, String traceId, Throwable failure) {
-        LOG.warnf("session %s: message %s not accepted by the spool: %s", session.id(), traceId, failure.toString());
+        TraceLog.warn(LOG, traceId, "session %s: message %s not accepted by the spool: %s", session.id(), traceId, failure.toString());
         return Replies.C451_LOCAL_ERROR;
     }
 }
