@@ -45,6 +45,17 @@ public final class KafkaRelayOutput implements RelayOutput, AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Loads the metadata of every topic the relay writes, so the first outcome of a fresh instance
+     * does not wait for (or time out on) a metadata round trip. Blocking: call off the event loop.
+     */
+    void warmUp() {
+        for (String topic : List.of(Topics.MAIL_DELIVER, Topics.MAIL_ACCEPTED, Topics.MAIL_STATUS, Topics.MAIL_DEADLETTER)) {
+            producer.partitionsFor(topic);
+        }
+        Topics.retryTiers().forEach(producer::partitionsFor);
+    }
+
     @Override
     public CompletionStage<Void> deliverLocal(Envelope envelope, byte[] message) {
         return send(mail(Topics.MAIL_DELIVER, envelope, message));

@@ -88,10 +88,19 @@ public class RelayWorkers {
             while (!directory.loaded()) {
                 Thread.sleep(100);
             }
+            warmUp();
             loops.forEach(ConsumerLoop::start);
             LOG.info("relay workers consuming mail.accepted, the retry tiers and mail.status");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void warmUp() {
+        try {
+            output.warmUp();
+        } catch (RuntimeException e) {
+            LOG.warnf("topic metadata not available yet (%s); the workers start anyway and retry", e.toString());
         }
     }
 
