@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,15 +42,22 @@ public final class RelayProcessor {
     private final RetrySchedule schedule;
     private final Clock clock;
     private final RelayMetrics metrics;
+    private final Executor recording;
 
+    /**
+     * @param recording where outcomes are recorded: never an event loop nor a Kafka producer thread,
+     *                  because composing a DSN costs CPU and {@code KafkaProducer.send} may block
+     *                  (metadata, full buffer); the transport's futures complete on event loops
+     */
     public RelayProcessor(Router router, OutboundTransport transport, RelayOutput output, DsnBuilder dsn,
-                          RetrySchedule schedule, Clock clock, RelayMetrics metrics) {
+                          RetrySchedule schedule, Clock clock, RelayMetrics metrics, Executor recording) {
         this.router = router;
         this.transport = transport;
         this.output = output;
         this.schedule = schedule;
         this.clock = clock;
         this.metrics = metrics;
+        this.recording = recording;
         this.recorder = new OutcomeRecorder(output, dsn, schedule, metrics);
     }
 
@@ -72,8 +80,8 @@ public final class RelayProcessor {
         plan.remote().forEach((domain, recipients) -> parts.add(remote(new OutboundRequest(envelope.traceId(), domain,
                 envelope.mailFrom(), envelope.mailParameters(), recipients, bytes))));
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> recorder.record(envelope, message, state,
-                        parts.stream().flatMap(p -> p.join().stream()).toList(), clock.instant(), true));
+                .thenComposeAsync(ignored -> recorder.record(envelope, message, state,
+                        parts.stream().flatMap(p -> p.join().stream()).toList(), clock.instant(), true), recording);
     }
 
     /**

@@ -51,7 +51,7 @@ class RelayProcessorTest {
         Router router = new Router(new AliasExpander(Directories.of(domain("example.test"), account("alice@example.test"),
                 account("bob@example.test"), alias("team@example.test", "alice@example.test", "bob@example.test", "carol@remote.test")),
                 10), 100);
-        return new RelayProcessor(router, transport, output, new DsnBuilder("relay.test"), schedule, clock, new RelayMetrics(registry));
+        return new RelayProcessor(router, transport, output, new DsnBuilder("relay.test"), schedule, clock, new RelayMetrics(registry), Runnable::run);
     }
 
     private static Envelope envelope(String sender, Recipient... recipients) {

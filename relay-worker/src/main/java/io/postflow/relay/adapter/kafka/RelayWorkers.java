@@ -21,6 +21,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,6 +48,11 @@ public class RelayWorkers {
     private KafkaRelayOutput output;
     private DeliverRecordFinder finder;
     private Thread starter;
+    private final ExecutorService recording = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "relay-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RelayWorkers(RelayConfig config, DirectoryView directory, Instance<OutboundTransport> transport, Clock clock,
                         MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -70,7 +77,7 @@ public class RelayWorkers {
         output = new KafkaRelayOutput(bootstrapServers, maxRecordBytes);
         RelayProcessor processor = new RelayProcessor(
                 new Router(new AliasExpander(directory, config.maxAliasDepth()), config.maxReceivedHeaders()),
-                transport.get(), output, new DsnBuilder(reportingMta()), schedule, clock, new RelayMetrics(registry));
+                transport.get(), output, new DsnBuilder(reportingMta()), schedule, clock, new RelayMetrics(registry), recording);
         MailRecordHandler mail = new MailRecordHandler(processor, schedule, new DeadLetters(output));
         finder = new DeliverRecordFinder(bootstrapServers, config.workers().bounceLookback());
         int batch = config.workers().maxPollRecords();
@@ -124,6 +131,7 @@ public class RelayWorkers {
             starter.interrupt();
         }
         loops.forEach(ConsumerLoop::close);
+        recording.shutdown();
         if (finder != null) {
             finder.close();
         }
