@@ -147,4 +147,23 @@ class ConsumerLoopTest {
         all.addAll(second.handled);
         assertThat(all).contains("later", "after-later");
     }
+
+    @Test
+    void aWorkerStoppedMidDeliveryLeavesTheRecordUncommittedAndTheNextWorkerDeliversIt() throws Exception {
+        List<String> first = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> never = new CompletableFuture<>(); // a remote delivery that never ends
+        ConsumerLoop dying = loop(record -> {
+            first.add(record.key());
+            return never;
+        });
+        send(0, "in-flight", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.contains("in-flight"));
+        dying.close(); // the process goes away mid-delivery: nothing is committed
+        assertThat(committed(0)).isEqualTo(-1);
+
+        DueHandler next = new DueHandler();
+        loop(next);
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.handled.contains("in-flight"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed(0) == 1);
+    }
 }
