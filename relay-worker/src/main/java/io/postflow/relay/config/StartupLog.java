@@ -10,7 +10,8 @@ class StartupLog {
     private static final Logger LOG = Logger.getLogger("io.postflow.relay");
 
     void onStart(@Observes StartupEvent event, RelayConfig config) {
-        LOG.infof("relay-worker settings: resolver %s, remote MX port %d",
-                config.dnsServers().map(s -> String.join(",", s)).orElse("system"), config.mxPort());
+        LOG.infof("relay-worker settings: resolver %s, remote MX port %d, local addresses %s, %d connections per domain",
+                config.dnsServers().map(s -> String.join(",", s)).orElse("system"), config.mxPort(),
+                String.join(",", config.localAddresses()), config.maxConnectionsPerDomain());
     }
 }
