@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -239,7 +240,7 @@ final class SinkSession {
                 Collections.unmodifiableMap(mailParameters),
                 List.copyOf(recipients), data.toByteArray(), bdat, answer));
         resetTransaction();
-        reply(answer);
+        reply(answer, script.dataReplyDelay());
     }
 
     private void resetTransaction() {
@@ -253,6 +254,10 @@ final class SinkSession {
 
     /** Writes a reply after the scripted delay, then reads the next command. */
     private io.vertx.core.Future<Void> reply(String text) {
+        return reply(text, Duration.ZERO);
+    }
+
+    private io.vertx.core.Future<Void> reply(String text, Duration extraDelay) {
         reader.pause();
         io.vertx.core.Promise<Void> written = io.vertx.core.Promise.promise();
         Runnable send = () -> write(text).onComplete(done -> {
@@ -261,10 +266,11 @@ final class SinkSession {
                 reader.resume();
             }
         });
-        if (script.replyDelay().isZero()) {
+        Duration delay = script.replyDelay().plus(extraDelay);
+        if (delay.isZero()) {
             send.run();
         } else {
-            vertx.setTimer(script.replyDelay().toMillis(), id -> send.run());
+            vertx.setTimer(delay.toMillis(), id -> send.run());
         }
         return written.future();
     }

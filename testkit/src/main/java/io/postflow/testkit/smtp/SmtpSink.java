@@ -68,11 +68,21 @@ public final class SmtpSink implements AutoCloseable {
         }
     }
 
-    private static PemCertificateFiles certificate() throws Exception {
-        Path dir = Files.createTempDirectory("smtp-sink-cert");
-        return (PemCertificateFiles) new CertificateGenerator(dir, false).generate(new CertificateRequest()
-                .withName("sink").withCN("sink.test").withSubjectAlternativeName("DNS:localhost")
-                .withDuration(Duration.ofDays(2)).withFormat(Format.PEM)).get(0);
+    private static PemCertificateFiles certificate;
+
+    /** One self-signed pair per JVM: generating a key takes most of a second. */
+    private static synchronized PemCertificateFiles certificate() throws Exception {
+        if (certificate == null) {
+            Path dir = Files.createTempDirectory("smtp-sink-cert");
+            dir.toFile().deleteOnExit();
+            certificate = (PemCertificateFiles) new CertificateGenerator(dir, false).generate(new CertificateRequest()
+                    .withName("sink").withCN("sink.test").withSubjectAlternativeName("DNS:localhost")
+                    .withDuration(Duration.ofDays(2)).withFormat(Format.PEM)).get(0);
+            try (var files = Files.list(dir)) {
+                files.forEach(file -> file.toFile().deleteOnExit());
+            }
+        }
+        return certificate;
     }
 
     private void accept(io.vertx.core.net.NetSocket socket) {
