@@ -58,7 +58,12 @@ public final class DnsClient {
             }
             resolver = new ExtendedResolver(each);
         }
+        // The overall timeout does not reach the per-server resolvers (10 s by default): set both.
+        for (Resolver each : resolver.getResolvers()) {
+            each.setTimeout(timeout);
+        }
         resolver.setTimeout(timeout);
+        resolver.setRetries(1);
         return resolver;
     }
 

@@ -30,7 +30,7 @@ public final class MxResolver {
         this.local = local;
     }
 
-    private record MxHost(String name, int preference) {
+    record MxHost(String name, int preference) {
     }
 
     private record HostAddresses(MxHost host, List<InetAddress> addresses, boolean failed) {
@@ -60,7 +60,7 @@ public final class MxResolver {
         });
     }
 
-    private record MxRecord(Name target, int preference) {
+    record MxRecord(Name target, int preference) {
     }
 
     /** By preference, shuffled among equal preferences (RFC 5321 §5.1 load spreading). */
