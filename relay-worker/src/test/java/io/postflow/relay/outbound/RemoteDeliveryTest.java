@@ -109,6 +109,20 @@ class RemoteDeliveryTest {
     }
 
     @Test
+    void fallsBackWhenTheFirstMxClosesWithoutGreeting() throws Exception {
+        harness.dns.zone().mx("mute.test", 10, "mx1.mute.test").mx("mute.test", 20, "mx2.mute.test")
+                .a("mx1.mute.test", "127.0.0.23").a("mx2.mute.test", "127.0.0.24");
+        try (SmtpSink mute = sink(SinkScript.acceptAll().closingOnConnect(), "127.0.0.23");
+             SmtpSink good = sink(SinkScript.acceptAll(), "127.0.0.24")) {
+            OutboundResult result = harness.deliver(request("mute.test", SIMPLE, "bob@mute.test"));
+
+            assertThat(result.outcomes().get(0).kind()).isEqualTo(Kind.DELIVERED);
+            assertThat(mute.connections()).isEqualTo(1);
+            assertThat(good.awaitTransactions(1, WAIT)).hasSize(1);
+        }
+    }
+
+    @Test
     void everyMxFailingIsTemporary() throws Exception {
         harness.dns.zone().mx("down.test", 10, "mx1.down.test").a("mx1.down.test", "127.0.0.5");
         OutboundResult result = harness.deliver(request("down.test", SIMPLE, "bob@down.test"));

@@ -4,6 +4,8 @@ import io.postflow.common.io.LineReader;
 import io.postflow.common.smtp.SmtpCommand;
 import io.postflow.common.smtp.SmtpCommandParser;
 import io.postflow.common.smtp.SmtpSyntaxException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
@@ -253,13 +255,13 @@ final class SinkSession {
     }
 
     /** Writes a reply after the scripted delay, then reads the next command. */
-    private io.vertx.core.Future<Void> reply(String text) {
+    private Future<Void> reply(String text) {
         return reply(text, Duration.ZERO);
     }
 
-    private io.vertx.core.Future<Void> reply(String text, Duration extraDelay) {
+    private Future<Void> reply(String text, Duration extraDelay) {
         reader.pause();
-        io.vertx.core.Promise<Void> written = io.vertx.core.Promise.promise();
+        Promise<Void> written = Promise.promise();
         Runnable send = () -> write(text).onComplete(done -> {
             written.handle(done);
             if (!inData || text.startsWith("354")) {
@@ -275,7 +277,7 @@ final class SinkSession {
         return written.future();
     }
 
-    private io.vertx.core.Future<Void> write(String text) {
+    private Future<Void> write(String text) {
         return socket.write(text + "\r\n");
     }
 }

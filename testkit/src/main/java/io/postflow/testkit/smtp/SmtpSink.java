@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class SmtpSink implements AutoCloseable {
         return certificate;
     }
 
-    private void accept(io.vertx.core.net.NetSocket socket) {
+    private void accept(NetSocket socket) {
         int number = connections.incrementAndGet();
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         socket.closeHandler(v -> open.decrementAndGet());
