@@ -31,9 +31,9 @@ class SessionBehaviourTest {
         port = FreePorts.next();
         harness = new OutboundHarness(port, Map.of(
                 "postflow.relay.max-connections-per-domain", "2",
-                "postflow.relay.smtp.idle-timeout", "PT0.5S",
-                "postflow.relay.smtp.greeting-timeout", "PT0.4S",
-                "postflow.relay.smtp.data-termination-timeout", "PT0.4S"));
+                "postflow.relay.smtp.idle-timeout", "PT2S",
+                "postflow.relay.smtp.greeting-timeout", "PT1.5S",
+                "postflow.relay.smtp.data-termination-timeout", "PT1.5S"));
         harness.dns.zone().a("limit.test", "127.0.0.40").a("idle.test", "127.0.0.41").a("slow.test", "127.0.0.42")
                 .a("slowdot.test", "127.0.0.43");
     }
@@ -65,7 +65,7 @@ class SessionBehaviourTest {
             harness.deliver(request("idle.test", SIMPLE, "a@idle.test"));
             assertThat(sink.openConnections()).isEqualTo(1);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (sink.openConnections() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
@@ -77,7 +77,7 @@ class SessionBehaviourTest {
 
     @Test
     void aServerSlowerThanTheGreetingTimeoutIsSkipped() throws Exception {
-        try (SmtpSink sink = SmtpSink.start(port, SinkScript.acceptAll().withReplyDelay(Duration.ofSeconds(2)), "127.0.0.42")) {
+        try (SmtpSink sink = SmtpSink.start(port, SinkScript.acceptAll().withReplyDelay(Duration.ofSeconds(4)), "127.0.0.42")) {
             RecipientOutcome outcome = harness.deliver(request("slow.test", SIMPLE, "a@slow.test")).outcomes().get(0);
 
             assertThat(outcome.kind()).isEqualTo(Kind.TEMPORARY);
@@ -88,7 +88,7 @@ class SessionBehaviourTest {
 
     @Test
     void noReplyToTheFinalDotInTimeIsTemporary() throws Exception {
-        SinkScript slowDot = SinkScript.acceptAll().withDataReplyDelay(Duration.ofSeconds(2));
+        SinkScript slowDot = SinkScript.acceptAll().withDataReplyDelay(Duration.ofSeconds(4));
         try (SmtpSink sink = SmtpSink.start(port, slowDot, "127.0.0.43")) {
             RecipientOutcome outcome = harness.deliver(request("slowdot.test", SIMPLE, "a@slowdot.test")).outcomes().get(0);
 
