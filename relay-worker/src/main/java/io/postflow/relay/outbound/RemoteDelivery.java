@@ -61,10 +61,9 @@ final class RemoteDelivery {
     private Future<OutboundResult> viaPool(OutboundRequest request, MessageTraits traits, List<MxTarget> targets) {
         return pool.acquire(request.domain()).compose(lease -> session(lease, targets)
                 .compose(connection -> transaction.run(connection, request, traits)
-                        .map(result -> {
-                            lease.release(connection, result.reusable());
-                            return new OutboundResult(result.outcomes());
-                        }), refusal -> {
+                        // Released on any completion, so a bug in the transaction cannot leak a slot.
+                        .onComplete(done -> lease.release(connection, done.succeeded() && done.result().reusable()))
+                        .map(result -> new OutboundResult(result.outcomes())), refusal -> {
                     lease.release(null, false);
                     return Future.succeededFuture(allLocal(request, false, "4.4.1",
                             "no MX host of " + request.domain() + " accepted a session; last: " + refusal.getMessage()));

@@ -36,6 +36,8 @@ public final class SmtpConnection {
     private final Deque<Pending> pending = new ArrayDeque<>();
     private final Deque<SmtpReply> unsolicited = new ArrayDeque<>();
     private SmtpClientException broken;
+    /** Completes when the socket's write queue drains; failed if the connection breaks first. */
+    private Promise<Void> drained;
     private boolean tls;
     private Capabilities capabilities = Capabilities.NONE;
     private int transactions;
@@ -104,8 +106,14 @@ public final class SmtpConnection {
         if (!socket.writeQueueFull()) {
             return Future.succeededFuture();
         }
-        Promise<Void> drained = Promise.promise();
-        socket.drainHandler(v -> drained.tryComplete());
+        if (drained == null) {
+            Promise<Void> waiting = Promise.promise();
+            drained = waiting;
+            socket.drainHandler(v -> {
+                drained = null;
+                waiting.tryComplete();
+            });
+        }
         return drained.future();
     }
 
@@ -141,6 +149,10 @@ public final class SmtpConnection {
             return;
         }
         broken = reason;
+        if (drained != null) {
+            drained.tryFail(reason);
+            drained = null;
+        }
         while (!pending.isEmpty()) {
             Pending next = pending.poll();
             vertx.cancelTimer(next.timer());

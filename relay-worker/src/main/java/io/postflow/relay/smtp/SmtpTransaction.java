@@ -36,7 +36,11 @@ public final class SmtpTransaction {
     }
 
     public Future<Result> run(SmtpConnection connection, OutboundRequest request, MessageTraits traits) {
-        return new Run(connection, request, traits).start();
+        try {
+            return new Run(connection, request, traits).start();
+        } catch (RuntimeException bug) {
+            return Future.failedFuture(bug); // the caller still gets a future to release the session on
+        }
     }
 
     /** The state of one transaction: who is settled, who was accepted. */
