@@ -30,7 +30,8 @@ class ClientTranscriptTest {
         port = FreePorts.next();
         harness = new OutboundHarness(port, Map.of("postflow.relay.smtp.idle-timeout", "PT30S"));
         harness.dns.zone().a("piped.test", "127.0.0.50").a("old.test", "127.0.0.51").a("notls.test", "127.0.0.52")
-                .a("chunks.test", "127.0.0.53");
+                .a("chunks.test", "127.0.0.53")
+                .a("broken.test", "127.0.0.54");
     }
 
     @AfterAll
@@ -163,6 +164,32 @@ class ClientTranscriptTest {
 
             assertThat(mta.awaitEnd()).isEmpty();
             assertThat(result.outcomes().get(0).kind()).isEqualTo(Kind.DELIVERED);
+        }
+    }
+
+    @Test
+    void aConnectionLostInDataLeavesTheAcceptedRecipientsTemporary() throws Exception {
+        try (TranscriptServer mta = TranscriptServer.start(harness.vertx, "127.0.0.54", port,
+                "S: 220 broken.test",
+                "C: EHLO relay\\.postflow\\.test",
+                "S: 250 broken.test",
+                "C: MAIL FROM:<sender@origin\\.test>",
+                "S: 250 ok",
+                "C: RCPT TO:<a@broken\\.test>",
+                "S: 250 ok",
+                "C: RCPT TO:<b@broken\\.test>",
+                "S: 550 5.1.1 unknown",
+                "C: DATA",
+                "S: 354 go",
+                "C: Subject: hi",
+                "X:")) {
+            OutboundResult result = harness.deliver(request("broken.test", SIMPLE, "a@broken.test", "b@broken.test"));
+
+            assertThat(mta.awaitEnd()).isEmpty();
+            assertThat(result.outcomes()).extracting(RecipientOutcome::kind).containsExactly(Kind.TEMPORARY, Kind.PERMANENT);
+            assertThat(result.outcomes().get(0).status()).isEqualTo("4.4.2");
+            assertThat(result.outcomes().get(0).diagnostic()).startsWith("X-Postflow; connection closed by");
+            assertThat(result.outcomes().get(1).status()).isEqualTo("5.1.1");
         }
     }
 }

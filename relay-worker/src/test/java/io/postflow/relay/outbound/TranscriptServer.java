@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * A remote MTA that follows a transcript for the first connection: {@code S: text} lines are sent
  * verbatim, {@code C: regex} lines must match what the client sends next, line by line. A client
  * line that arrives before the server line it should wait for (pipelining where the script does not
- * expect it) is a mismatch. {@link #finished} completes with the mismatches once the script ends.
+ * expect it) is a mismatch. {@code X:} closes the connection there. {@link #finished} completes with
+ * the mismatches once the script ends.
  */
 final class TranscriptServer implements AutoCloseable {
 
@@ -59,6 +60,12 @@ final class TranscriptServer implements AutoCloseable {
     private void advance() {
         while (step < script.size()) {
             String line = script.get(step);
+            if (line.equals("X:")) {
+                socket.close();
+                step = script.size();
+                finished.complete(List.copyOf(errors));
+                return;
+            }
             if (line.startsWith("S: ")) {
                 if (!received.isEmpty()) {
                     errors.add("client sent '" + received.peek() + "' before the server said '" + line.substring(3) + "'");
