@@ -7,6 +7,8 @@ import io.postflow.relay.outbound.OutboundTransport;
 import io.postflow.relay.outbound.RecipientOutcome;
 import io.quarkus.arc.Unremovable;
 import io.vertx.core.Future;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The remote side for tests (test scope only; the real transport is a separate component): records
- * every request and answers each recipient as the test scripted it, by address; unscripted
- * recipients are delivered ({@code 250}).
+ * The remote side for the routing tests (test scope only): records every request and answers each
+ * recipient as the test scripted it, by address; unscripted recipients are delivered ({@code 250}).
+ * It replaces the SMTP transport in this module's {@code @QuarkusTest}s, which test routing,
+ * retries and bounces; the SMTP transport has its own tests against a DNS responder and SMTP sinks.
  */
 @Singleton
+@Alternative
+@Priority(1)
 @Unremovable
 public class ScriptedTransport implements OutboundTransport {
 
