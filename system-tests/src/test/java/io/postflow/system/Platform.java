@@ -2,6 +2,9 @@ package io.postflow.system;
 
 import io.postflow.testkit.FreePorts;
 import io.postflow.testkit.TestDatabase;
+import io.postflow.testkit.dns.DnsResponder;
+import io.postflow.testkit.smtp.SinkScript;
+import io.postflow.testkit.smtp.SmtpSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +21,15 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL database and a home under {@code target/}. Tests reach it only from outside: SMTP,
  * IMAP, POP3 and HTTP on the ports below. One platform serves every test class of the JVM and is
  * taken down ({@code ./mailctl down}, database dropped) when the JVM ends.
+ *
+ * <p>The rest of the world is simulated on loopback: the relay resolves through a {@link DnsResponder}
+ * on 127.0.0.1 and reaches "remote" MX hosts at {@value #REMOTE_MX}, where an {@link SmtpSink}
+ * listens; only 127.0.0.1 counts as the platform's own address, so that MX is not a loop.
  */
 public final class Platform {
+
+    /** The address of the simulated remote MX hosts. */
+    public static final String REMOTE_MX = "127.0.0.2";
 
     private static Platform running;
 
@@ -28,11 +38,23 @@ public final class Platform {
     private final TestDatabase database;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final DnsResponder dns = DnsResponder.start("127.0.0.1");
+    private final SmtpSink remoteMx = SmtpSink.start(FreePorts.next(), SinkScript.acceptAll(), REMOTE_MX);
 
     private Platform(Path root, Path home, TestDatabase database) {
         this.root = root;
         this.home = home;
         this.database = database;
+    }
+
+    /** The zone the relay resolves names in: tests add MX and A records of "remote" domains. */
+    public DnsResponder dns() {
+        return dns;
+    }
+
+    /** The SMTP server at {@value #REMOTE_MX} that plays every remote MX. */
+    public SmtpSink remoteMx() {
+        return remoteMx;
     }
 
     /** The running platform, started on first use. */
@@ -71,6 +93,9 @@ public final class Platform {
         environment.put("POSTFLOW_DB_URL", database.url());
         environment.put("POSTFLOW_DB_USERNAME", database.user());
         environment.put("POSTFLOW_DB_PASSWORD", database.password());
+        environment.put("POSTFLOW_RELAY_DNS_SERVERS", dns.hostPort());
+        environment.put("POSTFLOW_RELAY_MX_PORT", String.valueOf(remoteMx.port()));
+        environment.put("POSTFLOW_RELAY_LOCAL_ADDRESSES", "127.0.0.1/32,::1/128");
         // A killed consumer must not hold its partitions for the default 45 s.
         environment.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_SESSION_TIMEOUT_MS", "6000");
         environment.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_HEARTBEAT_INTERVAL_MS", "1000");
@@ -154,6 +179,8 @@ public final class Platform {
             System.err.println("mailctl down failed: " + e.getMessage());
         } finally {
             database.close();
+            dns.close();
+            remoteMx.close();
         }
     }
 }
