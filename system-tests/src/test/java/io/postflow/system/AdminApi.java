@@ -23,7 +23,11 @@ public final class AdminApi {
 
     /** Creates the domain unless it exists (201 or 409). */
     public void domain(String name) {
-        request().body(Map.of("name", name)).post("/api/v1/domains").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        var response = request().body(Map.of("name", name)).post("/api/v1/domains");
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new AssertionError("POST /api/v1/domains answered " + response.statusCode() + ": " + response.asString()
+                    + "\n" + platform.serviceLogTails());
+        }
     }
 
     public void account(String address, String password) {
