@@ -161,6 +161,7 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
             out.raw("UID ").number(m.uid());
         } else if (item instanceof FetchItem.Flags) {
             out.raw("FLAGS ").list(view.flags(m.uid(), m.flags()));
+            view.flagsReported(m.uid(), m.modseq());
         } else if (item instanceof FetchItem.InternalDate) {
             out.raw("INTERNALDATE \"").raw(ImapDates.format(m.internalDate())).raw("\"");
         } else if (item instanceof FetchItem.Rfc822Size) {

@@ -50,7 +50,7 @@ public class StoreHandler implements CommandHandler<ImapCommand.Store> {
                 if (sequence == 0) {
                     continue;
                 }
-                view.flagsSeen(state.uid());
+                view.flagsReported(state.uid(), state.modseq());
                 if (!command.silent()) {
                     out.raw("* ").number(sequence).raw(" FETCH (FLAGS ").list(view.flags(state.uid(), state.flags()));
                     if (command.uid()) {

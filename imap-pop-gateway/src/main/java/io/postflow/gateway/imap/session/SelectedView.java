@@ -33,6 +33,8 @@ public final class SelectedView {
     private int announcedRecent;
     private final TreeSet<Long> pendingExpunge = new TreeSet<>();
     private final Map<Long, List<String>> pendingFlags = new LinkedHashMap<>();
+    /** MODSEQ of flags this session already reported for a UID, so a later poll does not repeat them. */
+    private final Map<Long, Long> reported = new java.util.HashMap<>();
 
     /**
      * @param recentFrom first UID that is \Recent in this session (0: none); every UID from it up
@@ -176,6 +178,9 @@ public final class SelectedView {
             if (pendingExpunge.contains(state.uid())) {
                 continue;
             }
+            if (reported.getOrDefault(state.uid(), -1L) >= state.modseq()) {
+                continue;
+            }
             if (sequenceOf(state.uid()) > 0) {
                 pendingFlags.put(state.uid(), state.flags());
             } else if (size == 0 || state.uid() > uids[size - 1]) {
@@ -183,12 +188,14 @@ public final class SelectedView {
             }
         }
         knownModseq = Math.max(knownModseq, changes.highestModseq());
+        reported.clear();
         uidNext = Math.max(uidNext, changes.uidNext());
     }
 
-    /** Flags of a message changed by this session itself (so they are not reported twice). */
-    public void flagsSeen(long uid) {
+    /** This session told the client the flags a message has at {@code modseq}: not reported twice. */
+    public void flagsReported(long uid, long modseq) {
         pendingFlags.remove(uid);
+        reported.merge(uid, modseq, Math::max);
     }
 
     /** Expunged by this session's own EXPUNGE: reported like any other expunge. */

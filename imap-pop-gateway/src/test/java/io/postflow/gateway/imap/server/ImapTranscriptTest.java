@@ -183,6 +183,8 @@ class ImapTranscriptTest {
                     C: body two
                     S: g3 OK \\[APPENDUID \\d+ 2\\] APPEND completed
                     C: g4 APPEND Nowhere {1}
+                    S: \\+ Ready for literal data
+                    C: x
                     S: g4 NO \\[TRYCREATE\\] no such mailbox
                     C: g5 SELECT Work
                     S: \\* FLAGS \\(\\\\Answered \\\\Flagged \\\\Deleted \\\\Seen \\\\Draft\\)
@@ -194,7 +196,7 @@ class ImapTranscriptTest {
                     S: \\* OK \\[UIDNEXT 3\\] .*
                     S: g5 OK \\[READ-WRITE\\] SELECT completed
                     C: g6 FETCH 1:* (UID FLAGS RFC822.SIZE INTERNALDATE)
-                    S: \\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Flagged \\\\Recent\\) RFC822.SIZE 77 INTERNALDATE "07-Feb-1994 21:52:25 -0800"\\)
+                    S: \\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Flagged \\\\Recent\\) RFC822.SIZE 77 INTERNALDATE "08-Feb-1994 05:52:25 \\+0000"\\)
                     S: \\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Recent\\) RFC822.SIZE 53 INTERNALDATE ".*"\\)
                     S: g6 OK FETCH completed
                     C: g7 FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)] BODY[TEXT])
@@ -310,6 +312,7 @@ class ImapTranscriptTest {
                     S: \\+ .*
                     C: Subject: three
                     C:
+                    S: \\* 2 EXISTS
                     S: i4 OK .*
                     """);
             // The mailbox.events hint reaches session a; a FETCH by sequence number then reports the
