@@ -204,7 +204,7 @@ class ImapTranscriptTest {
                     S: Subject: first
                     S: 
                     S:  BODY\\[TEXT\\] \\{5\\}
-                    S: hello FLAGS \\(\\\\Flagged \\\\Seen \\\\Recent\\)\\)
+                    S: hello FLAGS \\(\\\\Seen \\\\Flagged \\\\Recent\\)\\)
                     S: g7 OK FETCH completed
                     C: g8 FETCH 2 BODY.PEEK[]<6.7>
                     S: \\* 2 FETCH \\(BODY\\[\\]<6> \\{7\\}
@@ -233,9 +233,10 @@ class ImapTranscriptTest {
                     S: g16 BAD no such message .*
                     C: g17 EXPUNGE
                     S: \\* 2 EXPUNGE
+                    S: \\* 1 RECENT
                     S: g17 OK EXPUNGE completed
                     C: g18 UID FETCH 1:* (FLAGS)
-                    S: \\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Flagged \\\\Seen \\\\Recent\\)\\)
+                    S: \\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Seen \\\\Flagged \\\\Recent\\)\\)
                     S: g18 OK FETCH completed
                     C: g19 UID STORE 1 -FLAGS.SILENT (\\Seen)
                     S: g19 OK STORE completed
@@ -330,6 +331,7 @@ class ImapTranscriptTest {
             a.run("""
                     C: h6 NOOP
                     S: \\* 1 EXPUNGE
+                    S: \\* 1 RECENT
                     S: h6 OK NOOP completed
                     C: h7 FETCH 1:* (UID)
                     S: \\* 1 FETCH \\(UID 2\\)
