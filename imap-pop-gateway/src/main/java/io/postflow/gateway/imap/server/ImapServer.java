@@ -86,12 +86,7 @@ public class ImapServer {
                     .onComplete(v -> socket.close());
             return;
         }
-        var session = sessions.open(vertx, socket, tlsAvailable);
-        socket.closeHandler(v -> {
-            open.decrementAndGet();
-            session.closed();
-        });
-        session.start();
+        sessions.open(vertx, socket, tlsAvailable, open::decrementAndGet).start();
     }
 
     /** The bound port of {@code imap} or {@code imaps} (for tests on port 0), or -1. */

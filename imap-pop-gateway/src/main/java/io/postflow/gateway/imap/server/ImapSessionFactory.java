@@ -41,10 +41,15 @@ public class ImapSessionFactory {
         return handlers.size();
     }
 
-    ImapSession open(Vertx vertx, NetSocket socket, boolean tlsAvailable) {
-        NetSocketImapConnection connection = new NetSocketImapConnection(vertx, vertx.getOrCreateContext(), socket, tlsAvailable);
-        LineReader reader = new LineReader(socket, new LineReader.Limits(limits.maxLine(), 2 * limits.maxLine(), limits.maxLine()));
+    /** {@code onClose} runs after the session learnt that its socket closed. */
+    ImapSession open(Vertx vertx, NetSocket socket, boolean tlsAvailable, Runnable onClose) {
         ImapSession[] session = new ImapSession[1];
+        NetSocketImapConnection connection = new NetSocketImapConnection(vertx, vertx.getOrCreateContext(), socket, tlsAvailable,
+                () -> {
+                    session[0].closed();
+                    onClose.run();
+                });
+        LineReader reader = new LineReader(socket, new LineReader.Limits(limits.maxLine(), 2 * limits.maxLine(), limits.maxLine()));
         CommandFramer framer = new CommandFramer(reader, line -> connection.write((line + "\r\n").getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)), () -> session[0].literalLimit(), limits.maxCommandBytes());
         session[0] = new ImapSession(connection, framer, handlers, mailbox, hints, settings);

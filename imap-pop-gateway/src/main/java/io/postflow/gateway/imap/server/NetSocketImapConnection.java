@@ -20,14 +20,22 @@ final class NetSocketImapConnection implements ImapConnection {
     private final boolean tlsAvailable;
     private final String clientAddress;
     private final boolean loopback;
+    private Promise<Void> drainWaiter;
 
-    NetSocketImapConnection(Vertx vertx, Context context, NetSocket socket, boolean tlsAvailable) {
+    /** {@code onClose} runs once when the socket closes, whoever closed it. */
+    NetSocketImapConnection(Vertx vertx, Context context, NetSocket socket, boolean tlsAvailable, Runnable onClose) {
         this.vertx = vertx;
         this.context = context;
         this.socket = socket;
         this.tlsAvailable = tlsAvailable;
         this.clientAddress = socket.remoteAddress().hostAddress();
         this.loopback = isLoopback(clientAddress);
+        socket.closeHandler(v -> {
+            if (drainWaiter != null) {
+                drainWaiter.tryComplete();
+            }
+            onClose.run();
+        });
     }
 
     static boolean isLoopback(String ip) {
@@ -57,11 +65,11 @@ final class NetSocketImapConnection implements ImapConnection {
         }
         // The client does not read: stop reading its commands until it does.
         Promise<Void> drained = Promise.promise();
+        drainWaiter = drained;
         socket.drainHandler(v -> {
             socket.drainHandler(null);
             drained.tryComplete();
         });
-        socket.closeHandler(v -> drained.tryComplete());
         return drained.future();
     }
 
