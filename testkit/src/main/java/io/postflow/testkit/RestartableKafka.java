@@ -21,7 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class RestartableKafka {
 
-    private static final String PREFIX = "postflow.testkit.restartable-kafka.";
+    private static final String PREFIX = "postflow-testkit.restartable-kafka.";
     private static final Duration READY = Duration.ofSeconds(90);
 
     private RestartableKafka() {

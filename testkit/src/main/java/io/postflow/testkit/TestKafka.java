@@ -27,7 +27,7 @@ public final class TestKafka {
      * resources, so a static field would start a second broker. The address lives in a system
      * property instead, which every class loader of the JVM sees.
      */
-    static final String BOOTSTRAP_PROPERTY = "postflow.testkit.kafka.bootstrap";
+    static final String BOOTSTRAP_PROPERTY = "postflow-testkit.kafka.bootstrap";
 
     private TestKafka() {
     }

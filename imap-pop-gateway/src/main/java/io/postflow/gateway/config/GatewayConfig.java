@@ -2,13 +2,14 @@ package io.postflow.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The gateway's listener and authentication settings, keys as in the architecture CONTRACT. */
 @ConfigMapping(prefix = "postflow")
 public interface GatewayConfig {
 
-    /** IMAP with STARTTLS (RFC 3501 §6.2.1). */
-    Listener imap();
+    /** IMAP with STARTTLS (RFC 3501 §6.2.1), and the IMAP settings of both IMAP listeners. */
+    Imap imap();
 
     /** IMAP over implicit TLS (RFC 8314). */
     Listener imaps();
@@ -22,8 +23,49 @@ public interface GatewayConfig {
     Auth auth();
 
     interface Listener {
-        /** TCP port of the listener. */
+        /** TCP port of the listener (0: a free port, for tests). */
         int port();
+
+        /** Address to bind. */
+        @WithDefault("0.0.0.0")
+        String host();
+    }
+
+    interface Imap extends Listener {
+        /**
+         * Quarkus TLS registry entry with the certificate of STARTTLS and IMAPS
+         * ({@code quarkus.tls.imap.key-store.pem.0.cert/key}; {@code mailctl up} passes the pair it made).
+         */
+        @WithDefault("imap")
+        String tlsConfigurationName();
+
+        ImapLimits limits();
+    }
+
+    interface ImapLimits {
+        /** Largest literal after login, i.e. APPEND's message (the SIZE limit by default). */
+        @WithDefault("26214400")
+        long maxLiteral();
+
+        /** Largest literal before login (James uses 8 KiB too): nobody unknown gets to fill memory. */
+        @WithDefault("8192")
+        long maxLiteralBeforeLogin();
+
+        /** Longest command line. */
+        @WithDefault("65536")
+        int maxLine();
+
+        /** Lines (and literals other than the one allowed by max-literal) of one command together. */
+        @WithDefault("262144")
+        long maxCommandBytes();
+
+        /** Idle time before the autologout {@code * BYE}; RFC 3501 §5.4 asks for at least 30 minutes. */
+        @WithDefault("PT30M")
+        Duration autologout();
+
+        /** Concurrent IMAP connections of this instance; more are greeted with {@code * BYE} and closed. */
+        @WithDefault("2000")
+        int maxConnections();
     }
 
     interface Auth {

@@ -1,0 +1,93 @@
+package io.postflow.gateway.imap.command;
+
+import io.postflow.gateway.imap.protocol.ImapCommand;
+import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.protocol.MailboxPattern;
+import io.postflow.gateway.imap.session.CommandHandler;
+import io.postflow.gateway.imap.session.SessionContext;
+import io.postflow.gateway.imap.session.Tagged;
+import io.postflow.gateway.mailbox.MailboxClient;
+import io.postflow.gateway.mailbox.MailboxInfo;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * LIST and LSUB (RFC 3501 §6.3.8, §6.3.9) from one call for the whole mailbox list. Levels with no
+ * mailbox of their own are listed \Noselect; \HasChildren/\HasNoChildren (RFC 3348) and the
+ * special-use attribute (RFC 6154) are added.
+ */
+@ApplicationScoped
+public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
+
+    private final MailboxClient mailbox;
+
+    public ListHandler(MailboxClient mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public Class<ImapCommand.ListMailboxes> type() {
+        return ImapCommand.ListMailboxes.class;
+    }
+
+    @Override
+    public Future<Tagged> handle(ImapCommand.ListMailboxes command, SessionContext session) {
+        String verb = command.subscribedOnly() ? "LSUB" : "LIST";
+        if (command.pattern().isEmpty() && !command.subscribedOnly()) {
+            // The hierarchy delimiter and root (RFC 3501 §6.3.8).
+            session.write(new ImapWriter().raw("* LIST (\\Noselect) \"/\" \"\"").crlf());
+            return Future.succeededFuture(Tagged.ok("LIST completed"));
+        }
+        MailboxPattern pattern = MailboxPattern.of(command.reference(), command.pattern());
+        return mailbox.mailboxes(session.account()).map(all -> {
+            ImapWriter out = new ImapWriter();
+            for (Map.Entry<String, List<String>> entry : tree(all, command.subscribedOnly()).entrySet()) {
+                if (pattern.matches(entry.getKey())) {
+                    out.raw("* ").raw(verb).sp().list(entry.getValue()).raw(" \"/\" ").mailbox(entry.getKey()).crlf();
+                }
+            }
+            session.write(out);
+            return Tagged.ok(verb + " completed");
+        });
+    }
+
+    /** Every name to list with its attributes, including levels without a mailbox. */
+    static Map<String, List<String>> tree(List<MailboxInfo> all, boolean subscribedOnly) {
+        Map<String, MailboxInfo> byName = new TreeMap<>();
+        for (MailboxInfo m : all) {
+            byName.put(m.name(), m);
+        }
+        TreeMap<String, List<String>> out = new TreeMap<>();
+        for (MailboxInfo m : all) {
+            if (subscribedOnly && !m.subscribed()) {
+                continue;
+            }
+            out.put(m.name(), attributes(m.name(), byName, m.specialUse()));
+            if (!subscribedOnly) {
+                String parent = m.name();
+                while (parent.lastIndexOf('/') > 0) {
+                    parent = parent.substring(0, parent.lastIndexOf('/'));
+                    if (!byName.containsKey(parent)) {
+                        List<String> attrs = new ArrayList<>(List.of("\\Noselect", "\\HasChildren"));
+                        out.putIfAbsent(parent, attrs);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> attributes(String name, Map<String, MailboxInfo> byName, String specialUse) {
+        List<String> attrs = new ArrayList<>();
+        boolean children = byName.keySet().stream().anyMatch(other -> other.startsWith(name + "/"));
+        attrs.add(children ? "\\HasChildren" : "\\HasNoChildren");
+        if (specialUse != null) {
+            attrs.add(specialUse);
+        }
+        return attrs;
+    }
+}

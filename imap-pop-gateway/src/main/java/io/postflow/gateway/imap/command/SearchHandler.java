@@ -1,0 +1,50 @@
+package io.postflow.gateway.imap.command;
+
+import io.postflow.gateway.imap.protocol.ImapCommand;
+import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.session.CommandHandler;
+import io.postflow.gateway.imap.session.SelectedView;
+import io.postflow.gateway.imap.session.SessionContext;
+import io.postflow.gateway.imap.session.Tagged;
+import io.postflow.gateway.mailbox.MailboxClient;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * SEARCH and UID SEARCH (RFC 3501 §6.4.4): the keys become one criteria tree for one
+ * mailbox-service call; sequence numbers and \Recent are resolved here, against the view.
+ */
+@ApplicationScoped
+public class SearchHandler implements CommandHandler<ImapCommand.Search> {
+
+    private final MailboxClient mailbox;
+
+    public SearchHandler(MailboxClient mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public Class<ImapCommand.Search> type() {
+        return ImapCommand.Search.class;
+    }
+
+    @Override
+    public Future<Tagged> handle(ImapCommand.Search command, SessionContext session) {
+        SelectedView view = session.view();
+        if (view.exists() == 0) {
+            session.write(new ImapWriter().raw("* SEARCH").crlf());
+            return Future.succeededFuture(Tagged.ok("SEARCH completed"));
+        }
+        return mailbox.search(session.account(), view.mailboxId(), SearchCriteria.of(command.key(), view)).map(uids -> {
+            ImapWriter out = new ImapWriter().raw("* SEARCH");
+            for (long uid : uids) {
+                int sequence = view.sequenceOf(uid);
+                if (sequence > 0) {
+                    out.sp().number(command.uid() ? uid : sequence);
+                }
+            }
+            session.write(out.crlf());
+            return Tagged.ok("SEARCH completed");
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package io.postflow.gateway.imap.command;
+
+import io.postflow.gateway.imap.protocol.ImapCommand;
+import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.session.CommandHandler;
+import io.postflow.gateway.imap.session.ImapState;
+import io.postflow.gateway.imap.session.SelectedView;
+import io.postflow.gateway.imap.session.SessionContext;
+import io.postflow.gateway.imap.session.Tagged;
+import io.postflow.gateway.mailbox.MailboxClient;
+import io.postflow.gateway.mailbox.MessageMeta;
+import io.postflow.gateway.mailbox.SelectInfo;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2). mailbox-service claims \Recent atomically for
+ * SELECT; the UID list read afterwards is cut at the UIDNEXT of that answer, and anything newer
+ * arrives through the changes since its MODSEQ.
+ */
+@ApplicationScoped
+public class SelectHandler {
+
+    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
+
+    private final MailboxClient mailbox;
+
+    public SelectHandler(MailboxClient mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    Future<Tagged> open(String name, boolean readOnly, SessionContext session) {
+        String account = session.account();
+        // A failed SELECT leaves no mailbox selected (RFC 3501 §6.3.1).
+        session.state(new ImapState.Authenticated(account));
+        return mailbox.byName(account, name)
+                .compose(info -> mailbox.select(account, info.id(), readOnly))
+                .compose(selected -> mailbox.messages(account, selected.id(), "1:*", "")
+                        .map(messages -> opened(selected, messages, readOnly, session)));
+    }
+
+    private static Tagged opened(SelectInfo selected, List<MessageMeta> messages, boolean readOnly, SessionContext session) {
+        long[] uids = messages.stream().mapToLong(MessageMeta::uid).filter(uid -> uid < selected.uidNext()).toArray();
+        SelectedView view = new SelectedView(selected.id(), selected.name(), readOnly, selected.uidValidity(),
+                selected.uidNext(), selected.highestModseq(), uids, readOnly ? 0 : selected.recentFrom());
+        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
+        flags.addAll(selected.keywords());
+        List<String> permanent = new ArrayList<>(flags);
+        permanent.add("\\*");
+        ImapWriter out = new ImapWriter()
+                .raw("* FLAGS ").list(flags).crlf()
+                .raw("* OK [PERMANENTFLAGS ").list(readOnly ? List.of() : permanent).raw("] Flags permitted").crlf()
+                .raw("* ").number(view.exists()).raw(" EXISTS").crlf()
+                .raw("* ").number(view.recentCount()).raw(" RECENT").crlf();
+        if (selected.firstUnseen() != null && view.sequenceOf(selected.firstUnseen()) > 0) {
+            out.raw("* OK [UNSEEN ").number(view.sequenceOf(selected.firstUnseen())).raw("] First unseen").crlf();
+        }
+        out.raw("* OK [UIDVALIDITY ").number(selected.uidValidity()).raw("] UIDs valid").crlf()
+                .raw("* OK [UIDNEXT ").number(selected.uidNext()).raw("] Predicted next UID").crlf();
+        session.write(out);
+        session.state(new ImapState.Selected(session.account(), view));
+        return Tagged.ok(readOnly ? "READ-ONLY" : "READ-WRITE", (readOnly ? "EXAMINE" : "SELECT") + " completed");
+    }
+
+    @ApplicationScoped
+    public static class Select implements CommandHandler<ImapCommand.Select> {
+
+        private final SelectHandler select;
+
+        public Select(SelectHandler select) {
+            this.select = select;
+        }
+
+        @Override
+        public Class<ImapCommand.Select> type() {
+            return ImapCommand.Select.class;
+        }
+
+        @Override
+        public Future<Tagged> handle(ImapCommand.Select command, SessionContext session) {
+            return select.open(command.mailbox(), false, session);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Examine implements CommandHandler<ImapCommand.Examine> {
+
+        private final SelectHandler select;
+
+        public Examine(SelectHandler select) {
+            this.select = select;
+        }
+
+        @Override
+        public Class<ImapCommand.Examine> type() {
+            return ImapCommand.Examine.class;
+        }
+
+        @Override
+        public Future<Tagged> handle(ImapCommand.Examine command, SessionContext session) {
+            return select.open(command.mailbox(), true, session);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.postflow.gateway.imap.command;
+
+import io.postflow.gateway.imap.protocol.ImapCommand;
+import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.session.CommandHandler;
+import io.postflow.gateway.imap.session.SessionContext;
+import io.postflow.gateway.imap.session.Tagged;
+import io.postflow.gateway.mailbox.MailboxClient;
+import io.postflow.gateway.mailbox.MailboxInfo;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** RFC 3501 §6.3.10, one call. */
+@ApplicationScoped
+public class StatusHandler implements CommandHandler<ImapCommand.Status> {
+
+    private final MailboxClient mailbox;
+
+    public StatusHandler(MailboxClient mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public Class<ImapCommand.Status> type() {
+        return ImapCommand.Status.class;
+    }
+
+    @Override
+    public Future<Tagged> handle(ImapCommand.Status command, SessionContext session) {
+        return mailbox.byName(session.account(), command.mailbox()).map(info -> {
+            ImapWriter out = new ImapWriter().raw("* STATUS ").mailbox(command.mailbox()).raw(" (");
+            for (int i = 0; i < command.items().size(); i++) {
+                String item = command.items().get(i);
+                out.raw(i == 0 ? "" : " ").raw(item).sp().number(value(item, info));
+            }
+            session.write(out.raw(")").crlf());
+            return Tagged.ok("STATUS completed");
+        });
+    }
+
+    private static long value(String item, MailboxInfo info) {
+        return switch (item) {
+            case "MESSAGES" -> info.messages();
+            case "RECENT" -> info.recent();
+            case "UIDNEXT" -> info.uidNext();
+            case "UIDVALIDITY" -> info.uidValidity();
+            default -> info.unseen();
+        };
+    }
+}

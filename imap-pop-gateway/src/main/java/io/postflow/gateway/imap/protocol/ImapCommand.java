@@ -1,0 +1,89 @@
+package io.postflow.gateway.imap.protocol;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The RFC 3501 commands, named after their verb; parsed by {@link CommandParser}. */
+public sealed interface ImapCommand {
+
+    record Capability() implements ImapCommand {
+    }
+
+    record Noop() implements ImapCommand {
+    }
+
+    record Logout() implements ImapCommand {
+    }
+
+    record StartTls() implements ImapCommand {
+    }
+
+    /** @param initialResponse SASL-IR (RFC 4959) base64, {@code =} for empty, or null */
+    record Authenticate(String mechanism, String initialResponse) implements ImapCommand {
+    }
+
+    record Login(String user, String password) implements ImapCommand {
+    }
+
+    record Select(String mailbox) implements ImapCommand {
+    }
+
+    record Examine(String mailbox) implements ImapCommand {
+    }
+
+    record Create(String mailbox) implements ImapCommand {
+    }
+
+    record Delete(String mailbox) implements ImapCommand {
+    }
+
+    record Rename(String from, String to) implements ImapCommand {
+    }
+
+    record Subscribe(String mailbox) implements ImapCommand {
+    }
+
+    record Unsubscribe(String mailbox) implements ImapCommand {
+    }
+
+    /** LIST, or LSUB when {@code subscribedOnly}. */
+    record ListMailboxes(String reference, String pattern, boolean subscribedOnly) implements ImapCommand {
+    }
+
+    record Status(String mailbox, List<String> items) implements ImapCommand {
+    }
+
+    /** @param date INTERNALDATE, or null for now */
+    record Append(String mailbox, List<String> flags, OffsetDateTime date, byte[] message) implements ImapCommand {
+    }
+
+    record Check() implements ImapCommand {
+    }
+
+    record Close() implements ImapCommand {
+    }
+
+    /** EXPUNGE, or UID EXPUNGE (RFC 4315) with {@code uids}. */
+    record Expunge(SequenceSet uids) implements ImapCommand {
+    }
+
+    record Search(boolean uid, SearchKey key) implements ImapCommand {
+    }
+
+    record Fetch(boolean uid, SequenceSet set, List<FetchItem> items) implements ImapCommand {
+    }
+
+    enum StoreMode { REPLACE, ADD, REMOVE }
+
+    record Store(boolean uid, SequenceSet set, StoreMode mode, boolean silent, List<String> flags) implements ImapCommand {
+    }
+
+    record Copy(boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
+    }
+
+    /** Uses of a message set: UID forms may be answered with untagged EXPUNGE (RFC 3501 §7.4.1). */
+    default boolean isUidForm() {
+        return this instanceof Search s && s.uid() || this instanceof Fetch f && f.uid() || this instanceof Store st && st.uid()
+                || this instanceof Copy c && c.uid() || this instanceof Expunge;
+    }
+}

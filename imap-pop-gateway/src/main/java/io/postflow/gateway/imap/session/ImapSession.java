@@ -1,0 +1,239 @@
+package io.postflow.gateway.imap.session;
+
+import io.postflow.gateway.imap.protocol.CommandParser;
+import io.postflow.gateway.imap.protocol.ImapCommand;
+import io.postflow.gateway.imap.protocol.ImapParseException;
+import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.protocol.TaggedCommand;
+import io.postflow.gateway.mailbox.MailboxApiException;
+import io.postflow.gateway.mailbox.MailboxClient;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One IMAP connection: reads one command at a time from the {@link CommandFramer}, checks it
+ * against the state, runs its handler, reports mailbox changes as untagged responses where
+ * RFC 3501 §7.4.1 allows them, writes the tagged completion and only then reads on, so pipelined
+ * commands run and answer in order (§5.5).
+ */
+public final class ImapSession implements SessionContext {
+
+    private static final Logger LOG = Logger.getLogger(ImapSession.class);
+
+    private final ImapConnection connection;
+    private final CommandFramer framer;
+    private final Map<Class<?>, CommandHandler<?>> handlers;
+    private final MailboxClient mailbox;
+    private final MailboxHints hints;
+    private final SessionSettings settings;
+    private ImapState state = new ImapState.NotAuthenticated();
+    private Supplier<Future<Void>> afterReply;
+    private Runnable autologout = () -> { };
+    private Runnable unwatch = () -> { };
+    private boolean changed;
+    private String tag = "*";
+
+    public ImapSession(ImapConnection connection, CommandFramer framer, Map<Class<?>, CommandHandler<?>> handlers,
+                       MailboxClient mailbox, MailboxHints hints, SessionSettings settings) {
+        this.connection = connection;
+        this.framer = framer;
+        this.handlers = handlers;
+        this.mailbox = mailbox;
+        this.hints = hints;
+        this.settings = settings;
+    }
+
+    /** The literal limit now: small before login (RFC 7888 §4 spirit; James uses 8 KiB too). */
+    public long literalLimit() {
+        return state instanceof ImapState.NotAuthenticated ? settings.maxLiteralBeforeLogin() : settings.maxLiteral();
+    }
+
+    public void start() {
+        connection.write(("* OK [CAPABILITY " + capabilities() + "] Postflow IMAP4rev1 ready\r\n").getBytes(StandardCharsets.US_ASCII));
+        armAutologout();
+        framer.start(this::onCommand);
+    }
+
+    /** The connection closed: stop watching. */
+    public void closed() {
+        autologout.run();
+        unwatch.run();
+        state = new ImapState.LoggedOut();
+    }
+
+    private void onCommand(byte[] raw) {
+        armAutologout();
+        TaggedCommand command;
+        try {
+            command = CommandParser.parse(raw);
+        } catch (ImapParseException e) {
+            tagged(e.tag(), e.refusal() ? Tagged.no(e.getMessage()) : Tagged.bad(e.getMessage()));
+            framer.next();
+            return;
+        }
+        tag = command.tag();
+        String refusal = CommandRules.refusal(command.command(), state);
+        Future<Tagged> outcome = refusal != null ? Future.succeededFuture(Tagged.no(refusal)) : run(command.command());
+        outcome.recover(this::translate)
+                .compose(reply -> catchUp(command.command()).map(v -> reply))
+                .onComplete(done -> finish(command, done.result()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends ImapCommand> Future<Tagged> run(C command) {
+        CommandHandler<C> handler = (CommandHandler<C>) handlers.get(command.getClass());
+        try {
+            return handler.handle(command, this);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private Future<Tagged> translate(Throwable failure) {
+        if (failure instanceof ImapRejection r) {
+            return Future.succeededFuture(r.reply());
+        }
+        if (failure instanceof MailboxApiException e) {
+            return Future.succeededFuture(ApiRefusals.reply(e));
+        }
+        if (failure instanceof IllegalArgumentException e) {
+            return Future.succeededFuture(Tagged.bad(e.getMessage()));
+        }
+        LOG.errorf(failure, "IMAP command %s failed for %s", tag, connection.clientAddress());
+        return Future.succeededFuture(Tagged.no("SERVERBUG", "internal error"));
+    }
+
+    /**
+     * In the selected state: ask for changes when a hint came in (or the client polls with NOOP or
+     * CHECK), then tell the client, holding back EXPUNGE during FETCH, STORE and SEARCH
+     * (RFC 3501 §7.4.1).
+     */
+    private Future<Void> catchUp(ImapCommand command) {
+        SelectedView view = view();
+        if (view == null) {
+            return Future.succeededFuture();
+        }
+        boolean poll = changed || command instanceof ImapCommand.Noop || command instanceof ImapCommand.Check;
+        changed = false;
+        Future<Void> synced = poll ? mailbox.changes(account(), view.mailboxId(), view.knownModseq())
+                .map(changes -> {
+                    view.apply(changes);
+                    return (Void) null;
+                })
+                .recover(e -> Future.succeededFuture()) : Future.succeededFuture();
+        return synced.map(v -> {
+            ImapWriter out = new ImapWriter();
+            boolean expungeAllowed = !(command instanceof ImapCommand.Fetch || command instanceof ImapCommand.Store
+                    || command instanceof ImapCommand.Search) || command.isUidForm();
+            if (view() == view) {
+                view.drain(expungeAllowed, out);
+            }
+            if (out.size() > 0) {
+                connection.write(out.toBytes());
+            }
+            return null;
+        });
+    }
+
+    private void finish(TaggedCommand command, Tagged reply) {
+        tagged(command.tag(), reply);
+        Supplier<Future<Void>> action = afterReply;
+        afterReply = null;
+        Future<Void> after = action == null ? Future.succeededFuture() : action.get();
+        after.compose(v -> connection.drained()).onComplete(v -> {
+            if (!(state instanceof ImapState.LoggedOut)) {
+                framer.next();
+            }
+        });
+    }
+
+    private void tagged(String tag, Tagged reply) {
+        connection.write((tag + " " + reply.line() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void armAutologout() {
+        autologout.run();
+        autologout = connection.schedule(settings.autologoutMillis(), () -> {
+            connection.write("* BYE Autologout; idle for too long\r\n".getBytes(StandardCharsets.US_ASCII));
+            closed();
+            connection.close();
+        });
+    }
+
+    @Override
+    public ImapState state() {
+        return state;
+    }
+
+    @Override
+    public void state(ImapState next) {
+        if (state instanceof ImapState.Selected || next instanceof ImapState.Selected) {
+            unwatch.run();
+            unwatch = () -> { };
+            changed = false;
+            if (next instanceof ImapState.Selected s) {
+                unwatch = hints.watch(s.view().mailboxId(), () -> connection.execute(() -> changed = true));
+            }
+        }
+        state = next;
+    }
+
+    @Override
+    public void write(ImapWriter untagged) {
+        connection.write(untagged.toBytes());
+    }
+
+    @Override
+    public ImapConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Future<String> continuation(String base64Challenge) {
+        Promise<String> answer = Promise.promise();
+        connection.write(("+ " + base64Challenge + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        framer.readLine(answer::complete);
+        return answer.future();
+    }
+
+    @Override
+    public void afterReply(Supplier<Future<Void>> action) {
+        this.afterReply = action;
+    }
+
+    @Override
+    public String capabilities() {
+        StringBuilder caps = new StringBuilder("IMAP4rev1");
+        if (state instanceof ImapState.NotAuthenticated) {
+            if (!connection.tlsActive() && connection.tlsAvailable()) {
+                caps.append(" STARTTLS");
+            }
+            caps.append(loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");
+        }
+        return caps.append(" SASL-IR UIDPLUS LITERAL+").toString();
+    }
+
+    @Override
+    public boolean loginAllowed() {
+        return connection.tlsActive() || settings.plaintextOnLoopback() && connection.loopback();
+    }
+
+    @Override
+    public void markChanged() {
+        changed = true;
+    }
+
+    @Override
+    public void discardPlaintext() {
+        framer.discardBuffered();
+    }
+}

@@ -1,0 +1,5 @@
+package io.postflow.gateway.mailbox;
+
+/** APPENDUID data (RFC 4315). */
+public record AppendResult(long uidValidity, long uid) {
+}

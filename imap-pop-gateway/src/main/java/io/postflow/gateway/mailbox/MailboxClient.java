@@ -1,0 +1,272 @@
+package io.postflow.gateway.mailbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * mailbox-service's internal API (README "Internal mailbox API") on the non-blocking Vert.x
+ * HttpClient, the way smtp-ingress's MailboxPasswordCheck calls it. Every method is one HTTP
+ * round trip (paged answers excepted); failures are {@link MailboxApiException}.
+ */
+@ApplicationScoped
+public class MailboxClient {
+
+    private static final String BASE = "/internal/v1";
+    private static final int PAGE = 5000;
+
+    private final HttpClient client;
+    private final String url;
+    private final String token;
+    private final long timeoutMillis;
+
+    public MailboxClient(Vertx vertx, MailboxApiConfig api, InternalTokenConfig internal) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) api.timeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(api.maxConnections()));
+        this.url = api.url().replaceAll("/+$", "");
+        this.token = internal.token().orElse("");
+        this.timeoutMillis = api.timeout().toMillis();
+    }
+
+    /** The canonical account name of a matching password. */
+    public Future<String> verify(String address, String password, String clientAddress) {
+        JsonObject body = new JsonObject().put("address", address).put("password", password).put("clientAddress", clientAddress);
+        return json(HttpMethod.POST, BASE + "/auth/verify", body.toBuffer()).map(b -> b.toJsonObject().getString("account"));
+    }
+
+    public Future<List<MailboxInfo>> mailboxes(String account) {
+        return json(HttpMethod.GET, mailboxesPath(account), null).map(b -> {
+            JsonArray array = b.toJsonArray();
+            List<MailboxInfo> out = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                out.add(MailboxInfo.of(array.getJsonObject(i)));
+            }
+            return out;
+        });
+    }
+
+    public Future<MailboxInfo> byName(String account, String name) {
+        return json(HttpMethod.GET, mailboxesPath(account) + "/by-name?name=" + encode(name), null)
+                .map(b -> MailboxInfo.of(b.toJsonObject()));
+    }
+
+    public Future<MailboxInfo> create(String account, String name) {
+        return json(HttpMethod.POST, mailboxesPath(account), new JsonObject().put("name", name).toBuffer())
+                .map(b -> MailboxInfo.of(b.toJsonObject()));
+    }
+
+    public Future<Void> delete(String account, long id) {
+        return json(HttpMethod.DELETE, mailboxPath(account, id), null).mapEmpty();
+    }
+
+    public Future<MailboxInfo> rename(String account, long id, String name) {
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/rename", new JsonObject().put("name", name).toBuffer())
+                .map(b -> MailboxInfo.of(b.toJsonObject()));
+    }
+
+    public Future<Void> subscribe(String account, long id, boolean subscribed) {
+        return json(HttpMethod.PUT, mailboxPath(account, id) + "/subscription",
+                new JsonObject().put("subscribed", subscribed).toBuffer()).mapEmpty();
+    }
+
+    public Future<SelectInfo> select(String account, long id, boolean readOnly) {
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/select", new JsonObject().put("readOnly", readOnly).toBuffer())
+                .map(b -> SelectInfo.of(b.toJsonObject()));
+    }
+
+    /** Changes after {@code sinceModseq}, following {@code more} pages. */
+    public Future<Changes> changes(String account, long id, long sinceModseq) {
+        return changesPage(account, id, sinceModseq, 0, new ArrayList<>());
+    }
+
+    private Future<Changes> changesPage(String account, long id, long since, long afterUid, List<FlagState> acc) {
+        String path = mailboxPath(account, id) + "/changes?sinceModseq=" + since + "&limit=" + PAGE
+                + (afterUid > 0 ? "&afterUid=" + afterUid : "");
+        return json(HttpMethod.GET, path, null).compose(b -> {
+            JsonObject j = b.toJsonObject();
+            JsonArray changed = j.getJsonArray("changed");
+            for (int i = 0; i < changed.size(); i++) {
+                acc.add(FlagState.of(changed.getJsonObject(i)));
+            }
+            if (j.getBoolean("more", false) && !acc.isEmpty()) {
+                return changesPage(account, id, since, acc.get(acc.size() - 1).uid(), acc);
+            }
+            return Future.succeededFuture(new Changes(j.getLong("highestModseq"), j.getLong("uidNext"), acc,
+                    Json.longs(j.getJsonArray("expunged"))));
+        });
+    }
+
+    /** FETCH metadata of a UID set, every page joined; {@code fields} as the API names them. */
+    public Future<List<MessageMeta>> messages(String account, long id, String uids, String fields) {
+        return messagesPage(account, id, uids, fields, 0, new ArrayList<>());
+    }
+
+    private Future<List<MessageMeta>> messagesPage(String account, long id, String uids, String fields, long afterUid,
+                                                   List<MessageMeta> acc) {
+        String path = mailboxPath(account, id) + "/messages?uids=" + encode(uids) + "&limit=" + PAGE
+                + (fields.isEmpty() ? "" : "&fields=" + fields) + (afterUid > 0 ? "&afterUid=" + afterUid : "");
+        return json(HttpMethod.GET, path, null).compose(b -> {
+            JsonObject j = b.toJsonObject();
+            acc.addAll(MessageMeta.list(j.getJsonArray("messages")));
+            Long next = j.getLong("next");
+            return next == null ? Future.succeededFuture(acc) : messagesPage(account, id, uids, fields, next, acc);
+        });
+    }
+
+    /**
+     * The bytes of a section, not yet read: the caller streams the response (its Content-Length
+     * is the literal's size) and must consume or reset it.
+     */
+    public Future<HttpClientResponse> content(String account, long id, long uid, String section, long offset, long length) {
+        StringBuilder path = new StringBuilder(mailboxPath(account, id)).append("/messages/").append(uid)
+                .append("/content?section=").append(encode(section));
+        if (offset >= 0) {
+            path.append("&offset=").append(offset).append("&length=").append(length);
+        }
+        return client.request(options(HttpMethod.GET, path.toString()))
+                .compose(req -> req.send())
+                .recover(MailboxClient::unavailable)
+                .compose(response -> response.statusCode() == 200 ? Future.succeededFuture(response)
+                        : response.body().compose(body -> Future.failedFuture(refusal(response.statusCode(), body))));
+    }
+
+    /** STORE; answers the updated and unchanged messages' flags. */
+    public Future<List<FlagState>> store(String account, long id, String uids, String mode, List<String> flags) {
+        JsonObject body = new JsonObject().put("uids", uids).put("mode", mode)
+                .put("flags", new JsonArray(flags.stream().filter(f -> f.startsWith("\\")).toList()))
+                .put("keywords", new JsonArray(flags.stream().filter(f -> !f.startsWith("\\")).toList()));
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/flags", body.toBuffer()).map(b -> {
+            JsonObject j = b.toJsonObject();
+            List<FlagState> out = new ArrayList<>();
+            for (String key : List.of("updated", "unchanged")) {
+                JsonArray array = j.getJsonArray(key);
+                for (int i = 0; array != null && i < array.size(); i++) {
+                    out.add(FlagState.of(array.getJsonObject(i)));
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(FlagState::uid));
+            return out;
+        });
+    }
+
+    public Future<CopyResult> copy(String account, long id, String uids, long target) {
+        JsonObject body = new JsonObject().put("uids", uids).put("target", target).put("move", false);
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/copy", body.toBuffer()).map(b -> {
+            JsonObject j = b.toJsonObject();
+            JsonArray pairs = j.getJsonArray("mapping");
+            List<long[]> mapping = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                JsonArray p = pairs.getJsonArray(i);
+                mapping.add(new long[] {p.getLong(0), p.getLong(1)});
+            }
+            return new CopyResult(j.getLong("uidValidity"), mapping);
+        });
+    }
+
+    /** The expunged UIDs; {@code uids} null for every \Deleted message. */
+    public Future<List<Long>> expunge(String account, long id, String uids) {
+        JsonObject body = new JsonObject();
+        if (uids != null) {
+            body.put("uids", uids);
+        }
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/expunge", body.toBuffer())
+                .map(b -> Json.longs(b.toJsonObject().getJsonArray("expunged")));
+    }
+
+    public Future<AppendResult> append(String account, long id, byte[] message, List<String> flags, OffsetDateTime date) {
+        StringBuilder path = new StringBuilder(mailboxPath(account, id)).append("/messages?");
+        for (String flag : flags) {
+            path.append(flag.startsWith("\\") ? "flags=" : "keywords=").append(encode(flag)).append('&');
+        }
+        if (date != null) {
+            path.append("internalDate=").append(encode(date.toString()));
+        }
+        RequestOptions options = options(HttpMethod.POST, path.toString()).putHeader("Content-Type", "message/rfc822");
+        return call(options, Buffer.buffer(message)).map(b -> {
+            JsonObject j = b.toJsonObject();
+            return new AppendResult(j.getLong("uidValidity"), j.getLong("uid"));
+        });
+    }
+
+    /** SEARCH: the matching UIDs, ascending. */
+    public Future<List<Long>> search(String account, long id, JsonObject criteria) {
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/search", new JsonObject().put("criteria", criteria).toBuffer())
+                .map(b -> Json.longs(b.toJsonObject().getJsonArray("uids")));
+    }
+
+    private Future<Buffer> json(HttpMethod method, String path, Buffer body) {
+        RequestOptions options = options(method, path);
+        if (body != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return call(options, body);
+    }
+
+    private Future<Buffer> call(RequestOptions options, Buffer body) {
+        return client.request(options)
+                .compose(req -> body == null ? req.send() : req.send(body))
+                .compose(response -> response.body().map(content -> checked(response.statusCode(), content)))
+                .recover(MailboxClient::unavailable);
+    }
+
+    private RequestOptions options(HttpMethod method, String path) {
+        return new RequestOptions().setMethod(method).setAbsoluteURI(url + path).setTimeout(timeoutMillis)
+                .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "application/json, */*");
+    }
+
+    private static Buffer checked(int status, Buffer content) {
+        if (status >= 200 && status < 300) {
+            return content;
+        }
+        throw refusal(status, content);
+    }
+
+    private static MailboxApiException refusal(int status, Buffer content) {
+        try {
+            JsonObject error = content.toJsonObject();
+            return new MailboxApiException(status, error.getString("error", "unavailable"), error.getString("detail", ""));
+        } catch (DecodeException | ClassCastException e) {
+            return new MailboxApiException(status, "unavailable", "HTTP " + status);
+        }
+    }
+
+    private static <T> Future<T> unavailable(Throwable failure) {
+        if (failure instanceof MailboxApiException) {
+            return Future.failedFuture(failure);
+        }
+        return Future.failedFuture(new MailboxApiException(0, "unavailable", failure.toString()));
+    }
+
+    private static String mailboxesPath(String account) {
+        return BASE + "/accounts/" + encode(account) + "/mailboxes";
+    }
+
+    private static String mailboxPath(String account, long id) {
+        return mailboxesPath(account) + "/" + id;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
