@@ -35,14 +35,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Crash safety of the packaged relay-worker ({@code target/quarkus-app/quarkus-run.jar}, run as a
  * process of its own): killed with SIGKILL while 200 remote deliveries to a slow SMTP sink are in
  * flight, then started again. Every message must reach the sink; duplicates are allowed (the
- * killed batch is repeated) and reported. Runs in failsafe's integration-test phase, after packaging.
+ * killed batch is repeated) and reported. Runs in failsafe's integration-test phase, after packaging,
+ * on the fresh broker of failsafe's JVM (tag {@code packaged-app} keeps it out of surefire).
  */
+@Tag("packaged-app")
 class RelayCrashIT {
 
     private static final int MESSAGES = 200;
