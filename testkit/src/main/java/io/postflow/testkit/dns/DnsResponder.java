@@ -89,6 +89,29 @@ public final class DnsResponder implements AutoCloseable {
         throw new IllegalStateException("no port free on both UDP and TCP at " + host);
     }
 
+    /**
+     * Binds UDP and TCP on exactly {@code port} of {@code host}, for a process configured before this
+     * responder starts (the relay bench); fails when the port is taken.
+     */
+    public static DnsResponder start(String host, int port) {
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+            DatagramSocket udp = new DatagramSocket(address);
+            ServerSocket tcp = new ServerSocket();
+            try {
+                tcp.setReuseAddress(true);
+                tcp.bind(address, 50);
+            } catch (IOException e) {
+                tcp.close();
+                udp.close();
+                throw e;
+            }
+            return new DnsResponder(udp, tcp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for DNS at " + host + ":" + port, e);
+        }
+    }
+
     public DnsZone zone() {
         return zone;
     }
