@@ -106,7 +106,9 @@ final class ConnectionPool {
             return;
         }
         if (connection != null) {
-            connection.quit(quitTimeout);
+            // The slot stays taken until the session is gone, so a replacement never overlaps it.
+            connection.quit(quitTimeout).onComplete(closed -> freeSlot(domain, slots));
+            return;
         }
         freeSlot(domain, slots);
     }
@@ -114,8 +116,7 @@ final class ConnectionPool {
     private void expire(String domain, SmtpConnection connection) {
         Slots slots = domains.get(domain);
         if (slots != null && slots.idle.removeIf(idle -> idle.connection() == connection)) {
-            connection.quit(quitTimeout);
-            freeSlot(domain, slots);
+            connection.quit(quitTimeout).onComplete(closed -> freeSlot(domain, slots));
         }
     }
 

@@ -166,12 +166,18 @@ public final class SmtpConnection {
         fail(new SmtpClientException("4.4.2", "connection to " + target.describe() + " closed"));
     }
 
-    /** Polite close: QUIT, then close whatever the server says (RFC 5321 §4.1.1.10). */
-    public void quit(Duration timeout) {
+    /**
+     * Polite close: QUIT, then close whatever the server says (RFC 5321 §4.1.1.10). The future
+     * completes once the connection is closed, so a pool can count it until then.
+     */
+    public Future<Void> quit(Duration timeout) {
         if (broken != null) {
-            return;
+            return Future.succeededFuture();
         }
-        command("QUIT\r\n", timeout).onComplete(done -> abort());
+        return command("QUIT\r\n", timeout).transform(done -> {
+            abort();
+            return Future.succeededFuture();
+        });
     }
 
     public boolean isUsable() {

@@ -31,11 +31,13 @@ class SessionBehaviourTest {
         port = FreePorts.next();
         harness = new OutboundHarness(port, Map.of(
                 "postflow.relay.max-connections-per-domain", "2",
+                "postflow.relay.smtp.max-transactions-per-connection", "10",
                 "postflow.relay.smtp.idle-timeout", "PT2S",
                 "postflow.relay.smtp.greeting-timeout", "PT1.5S",
                 "postflow.relay.smtp.data-termination-timeout", "PT1.5S"));
         harness.dns.zone().a("limit.test", "127.0.0.40").a("idle.test", "127.0.0.41").a("slow.test", "127.0.0.42")
-                .a("slowdot.test", "127.0.0.43");
+                .a("slowdot.test", "127.0.0.43")
+                .a("turnover.test", "127.0.0.44");
     }
 
     @AfterAll
@@ -56,6 +58,22 @@ class SessionBehaviourTest {
             assertThat(sink.awaitTransactions(8, Duration.ofSeconds(10))).hasSize(8);
             assertThat(sink.mostConcurrentConnections()).isEqualTo(2);
             assertThat(sink.connections()).isEqualTo(2); // waiters were handed the sessions, not new ones
+        }
+    }
+
+    @Test
+    void aRetiredSessionHoldsItsSlotUntilItIsClosed() throws Exception {
+        // Sessions retire after 10 transactions; their replacements must not open while they QUIT.
+        try (SmtpSink sink = SmtpSink.start(port, SinkScript.acceptAll().withReplyDelay(Duration.ofMillis(20)), "127.0.0.44")) {
+            List<Future<OutboundResult>> attempts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                attempts.add(harness.transport.deliver(request("turnover.test", SIMPLE, "r" + i + "@turnover.test")));
+            }
+            Future.all(attempts).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+            assertThat(sink.awaitTransactions(30, Duration.ofSeconds(10))).hasSize(30);
+            assertThat(sink.connections()).as("sessions were retired and replaced").isGreaterThan(2);
+            assertThat(sink.mostConcurrentConnections()).isLessThanOrEqualTo(2);
         }
     }
 
