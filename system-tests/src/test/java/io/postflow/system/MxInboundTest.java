@@ -21,6 +21,8 @@ class MxInboundTest {
         platform = Platform.get();
         admin = new AdminApi(platform);
         admin.domain("inbound.test");
+        // CONTRACT: a new domain is honoured within 5 seconds; postmaster@ of a local domain always is.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> rcptAccepted("postmaster@inbound.test"));
     }
 
     @Test

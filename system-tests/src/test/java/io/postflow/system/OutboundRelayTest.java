@@ -91,7 +91,11 @@ class OutboundRelayTest {
     /** Sends the message as it is (Transport.send would save changes and so make a new Message-ID). */
     private static void submit(MimeMessage message) throws Exception {
         try (Transport transport = message.getSession().getTransport("smtp")) {
-            transport.connect();
+            try {
+                transport.connect();
+            } catch (jakarta.mail.AuthenticationFailedException e) {
+                throw new AssertionError("AUTH refused for " + ALICE + "; service logs:\n" + platform.serviceLogTails(), e);
+            }
             transport.sendMessage(message, message.getAllRecipients());
         }
     }

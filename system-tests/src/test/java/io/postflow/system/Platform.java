@@ -72,6 +72,7 @@ public final class Platform {
             throw new IllegalStateException("no mailctl in " + root + ": run the system tests from the system-tests module");
         }
         Path home = Path.of("target", "postflow-home").toAbsolutePath();
+        deleteTree(home); // the database is new, so must be the broker's data and the tokens
         Platform platform = new Platform(root, home, TestDatabase.create());
         platform.configure();
         platform.mailctl(List.of("up"), 600);
@@ -154,6 +155,19 @@ public final class Platform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 

@@ -70,7 +70,7 @@ public class LoginVerification {
                 .chain(credentials -> check(credentials, password))
                 .map(credentials -> {
                     if (credentials == null) {
-                        LOG.debugf("failed login for %s from %s", account, client);
+                        LOG.infof("failed login for %s from %s", account, client);
                         throw failed();
                     }
                     throttle.succeeded(account, client);

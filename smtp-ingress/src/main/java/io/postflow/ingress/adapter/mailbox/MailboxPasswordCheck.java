@@ -21,8 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * Password checks through mailbox-service's internal API:
  * {@code POST /internal/v1/auth/verify} with {@code {"address","password","clientAddress"}} and
- * the service bearer token. 200 → the account, 401 → wrong credentials, 429 → throttled, anything
- * else (or no answer in time) → unavailable. The password is never logged.
+ * the service bearer token. 200 → the account, 401 {@code authentication_failed} → wrong
+ * credentials, 429 → throttled, anything else (or no answer in time) → unavailable. A 401 for our
+ * own bearer token ({@code unauthorized}) is a deployment fault, not the user's: telling the user
+ * their password is wrong would hide it, so it is unavailable too. The password is never logged.
  */
 @ApplicationScoped
 public class MailboxPasswordCheck implements PasswordCheck {
@@ -66,11 +68,20 @@ public class MailboxPasswordCheck implements PasswordCheck {
                     return unavailable("200 with malformed body");
                 }
             case 401:
-                return new AuthVerdict.Rejected();
+                return "authentication_failed".equals(errorCode(content)) ? new AuthVerdict.Rejected()
+                        : unavailable("HTTP 401 for the service token (postflow.internal.token differs from mailbox-service's?)");
             case 429:
                 return new AuthVerdict.Throttled();
             default:
                 return unavailable("HTTP " + response.statusCode());
+        }
+    }
+
+    private static String errorCode(Buffer content) {
+        try {
+            return content.toJsonObject().getString("error");
+        } catch (DecodeException | ClassCastException e) {
+            return null;
         }
     }
 

@@ -27,8 +27,13 @@ class MailboxPasswordCheckTest {
     @BeforeEach
     void fakeMailboxService() throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            if (!request.path().equals(MailboxPasswordCheck.PATH) || !"Bearer internal-secret".equals(request.getHeader("Authorization"))) {
-                request.response().setStatusCode(403).end();
+            if (!request.path().equals(MailboxPasswordCheck.PATH)) {
+                request.response().setStatusCode(404).end();
+                return;
+            }
+            if (!"Bearer internal-secret".equals(request.getHeader("Authorization"))) {
+                // what mailbox-service answers for a wrong service token: 401, but not authentication_failed
+                request.response().setStatusCode(401).end("{\"error\":\"unauthorized\",\"detail\":\"bearer token required\"}");
                 return;
             }
             JsonObject json = body.toJsonObject();
