@@ -171,6 +171,38 @@ public final class Platform {
         }
     }
 
+    /** The platform's database, for tests that take it away for a while. */
+    public TestDatabase database() {
+        return database;
+    }
+
+    /**
+     * Kills a service ({@code smtp-ingress}, {@code relay-worker}, {@code mailbox-service},
+     * {@code imap-pop-gateway}) or the Kafka broker ({@code kafka}) with SIGKILL, as a crash would,
+     * and waits until the process is gone.
+     */
+    public void kill9(String service) {
+        Path pidFile = "kafka".equals(service) ? home.resolve("kafka").resolve("broker.pid") : home.resolve("run").resolve(service + ".pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid of " + service + " in " + pidFile, e);
+        }
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is not running"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(service + " (pid " + pid + ") survived SIGKILL", e);
+        }
+    }
+
+    /** {@code ./mailctl up}: starts whatever is not running, as an operator would after a crash. */
+    public void up() {
+        mailctl(List.of("up"), 600);
+    }
+
     /** The last lines of every service log, for a failure message. */
     public String serviceLogTails() {
         StringBuilder tails = new StringBuilder();

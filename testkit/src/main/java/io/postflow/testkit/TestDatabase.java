@@ -66,6 +66,21 @@ public final class TestDatabase implements AutoCloseable {
         return password;
     }
 
+    /**
+     * Takes this database away as a server restart would, without touching the others on the
+     * shared server: new connections are refused and every open one is terminated, until
+     * {@link #restore()}.
+     */
+    public void cutOff() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    /** Lets connections to this database in again after {@link #cutOff()}. */
+    public void restore() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
     private void execute(String sql) {
         Properties props = new Properties();
         props.setProperty("user", user);
