@@ -198,6 +198,36 @@ public final class Platform {
         }
     }
 
+    /**
+     * Runs {@code instances} of a service ({@code relay-worker} or {@code mailbox-service}) in
+     * the same consumer groups, as {@code POSTFLOW_SCALE_<SERVICE>} tells mailctl; instance k > 1
+     * is called {@code service-k}, and its HTTP port is {@code port("http.service-k")}.
+     */
+    public synchronized void scaleOut(String service, int instances) {
+        String variable = service.replace('-', '_').toUpperCase();
+        for (int k = 2; k <= instances; k++) {
+            if (!ports.containsKey("http." + service + "-" + k)) {
+                port("http." + service + "-" + k, "POSTFLOW_HTTP_PORT_" + variable + "_" + k);
+            }
+        }
+        environment.put("POSTFLOW_SCALE_" + variable, String.valueOf(instances));
+        up();
+    }
+
+    /** The body of {@code GET /q/metrics} of a service instance ({@code relay-worker-2}, ...). */
+    public String metrics(String instance) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port("http." + instance) + "/q/metrics"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code ./mailctl up}: starts whatever is not running, as an operator would after a crash. */
     public void up() {
         mailctl(List.of("up"), 600);

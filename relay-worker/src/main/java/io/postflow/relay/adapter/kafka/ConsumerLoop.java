@@ -66,6 +66,7 @@ final class ConsumerLoop implements AutoCloseable {
     private boolean inBatch;
     private volatile boolean running = true;
     private volatile boolean assigned;
+    private volatile int assignedPartitions;
 
     ConsumerLoop(String name, String bootstrapServers, String groupId, Collection<String> topics, int maxPollRecords,
                  RecordHandler handler, Clock clock) {
@@ -99,6 +100,15 @@ final class ConsumerLoop implements AutoCloseable {
 
     boolean assigned() {
         return assigned;
+    }
+
+    /** Partitions this instance owns now: with several instances in the group, each owns a share. */
+    int assignedPartitions() {
+        return assignedPartitions;
+    }
+
+    String name() {
+        return name;
     }
 
     private void run() {
@@ -253,11 +263,15 @@ final class ConsumerLoop implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Nothing to flush: uncommitted records are processed again by the next owner.
+            assignedPartitions = consumer.assignment().size() - partitions.size();
+            LOG.infof("%s: partitions revoked %s", name, sorted(partitions));
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned = true;
+            assignedPartitions = consumer.assignment().size();
+            LOG.infof("%s: partitions assigned %s; now owns %d", name, sorted(partitions), assignedPartitions);
             pausedUntil.keySet().retainAll(consumer.assignment());
             // Re-apply the pauses of partitions whose head is still not due (the committed offset is that head).
             Set<TopicPartition> repause = new HashSet<>(partitions);
@@ -268,6 +282,10 @@ final class ConsumerLoop implements AutoCloseable {
             }
             consumer.pause(repause);
         }
+    }
+
+    private static List<String> sorted(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::toString).sorted().toList();
     }
 
     static String traceId(ConsumerRecord<String, byte[]> record) {

@@ -1,6 +1,7 @@
 package io.postflow.relay.adapter.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.postflow.common.directory.DirectoryView;
 import io.postflow.common.record.Topics;
 import io.postflow.relay.config.RelayConfig;
@@ -85,6 +86,10 @@ public class RelayWorkers {
         loops.add(new ConsumerLoop("retry", bootstrapServers, GROUP + "-retry", Topics.retryTiers(), batch, mail, clock));
         loops.add(new ConsumerLoop("status", bootstrapServers, GROUP + "-status", List.of(Topics.MAIL_STATUS), batch,
                 new StatusRecordHandler(processor, finder), clock));
+        for (ConsumerLoop loop : loops) {
+            registry.gauge("postflow.relay.assigned.partitions", Tags.of("loop", loop.name()), loop,
+                    ConsumerLoop::assignedPartitions);
+        }
         starter = new Thread(this::startWhenLoaded, "relay-workers-start");
         starter.setDaemon(true);
         starter.start();
