@@ -69,6 +69,12 @@ final class ImapReader implements AutoCloseable {
         }
     }
 
+    /** APPENDs a message, as a client saves its copy of a sent message in "Sent". */
+    void append(String mailbox, Message message) throws MessagingException {
+        Folder folder = store.getFolder(mailbox);
+        folder.appendMessages(new Message[] {message});
+    }
+
     @Override
     public void close() throws MessagingException {
         store.close();

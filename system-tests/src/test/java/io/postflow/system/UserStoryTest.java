@@ -1,0 +1,140 @@
+package io.postflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user's story: alice submits on the submission port (STARTTLS + AUTH) to bob and to an alias
+ * of bob's; bob reads both through the IMAP gateway, byte for byte as alice sent them below the
+ * trace fields the platform prepends. Postflow does not file a copy in alice's "Sent" itself —
+ * like Postfix + Dovecot, the client APPENDs it (Thunderbird, Apple Mail and mutt do) — so the
+ * story ends with alice saving her copy there and reading it back.
+ */
+class UserStoryTest {
+
+    private static final String DOMAIN = "story.test";
+    private static final String ALICE = "alice@" + DOMAIN;
+    private static final String BOB = "bob@" + DOMAIN;
+    private static final String TEAM = "team@" + DOMAIN;
+    private static final String PASSWORD = "story-password-1";
+    /** What the platform may prepend (CONTRACT), lower case. */
+    private static final Set<String> TRACE_FIELDS = Set.of("received", "return-path", "delivered-to", "authentication-results",
+            "received-spf", "dkim-signature", "x-postflow-trace-id");
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void accounts() {
+        platform = Platform.get();
+        AdminApi admin = new AdminApi(platform);
+        admin.domain(DOMAIN);
+        admin.account(ALICE, PASSWORD);
+        admin.account(BOB, PASSWORD);
+        admin.alias(TEAM, List.of(BOB));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> CrashChecks.rcptAccepted(platform, TEAM));
+    }
+
+    @Test
+    void bobReadsWhatAliceSentToHimAndToHisAliasByteForByte() throws Exception {
+        MimeMessage direct = message(BOB, "story: direct", "Hello Bob,\r\n\r\nsee you at 10.\r\n-- \r\nAlice\r\n");
+        MimeMessage viaAlias = message(TEAM, "story: via the alias", "Hello team,\r\n.a line starting with a dot\r\nÄpfel und Birnen\r\n");
+        submit(direct);
+        submit(viaAlias);
+
+        try (ImapReader bob = new ImapReader(platform.port("imap"), BOB, PASSWORD)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(bob.subjects("INBOX")).contains("story: direct", "story: via the alias"));
+            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: direct"), bytes(direct));
+            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: via the alias"), bytes(viaAlias));
+        }
+    }
+
+    @Test
+    void aliceFilesHerSentCopyHerselfAndReadsItBack() throws Exception {
+        MimeMessage sent = message(BOB, "story: my copy", "A copy for the Sent folder.\r\n");
+        submit(sent);
+        try (ImapReader alice = new ImapReader(platform.port("imap"), ALICE, PASSWORD)) {
+            assertThat(alice.subjects("Sent")).doesNotContain("story: my copy");
+            alice.append("Sent", sent);
+            assertThat(alice.raw("Sent", "story: my copy")).isEqualTo(bytes(sent));
+        }
+    }
+
+    /** The stored message is the sent one with only trace fields above it. */
+    private static void assertOriginalBelowTraceFields(byte[] stored, byte[] sent) {
+        assertThat(stored.length).isGreaterThan(sent.length);
+        byte[] tail = Arrays.copyOfRange(stored, stored.length - sent.length, stored.length);
+        assertThat(tail).as("the message as alice sent it, byte for byte").isEqualTo(sent);
+        String prefix = new String(stored, 0, stored.length - sent.length, StandardCharsets.ISO_8859_1);
+        assertThat(fieldNames(prefix)).as("prepended fields").isNotEmpty().allMatch(TRACE_FIELDS::contains);
+    }
+
+    private static List<String> fieldNames(String header) {
+        List<String> names = new ArrayList<>();
+        for (String line : header.split("\r\n")) {
+            if (!line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t') {
+                names.add(line.substring(0, line.indexOf(':')).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static MimeMessage message(String to, String subject, String text) throws Exception {
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(ALICE));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    private static byte[] bytes(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static void submit(MimeMessage message) throws Exception {
+        try (Transport transport = message.getSession().getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    private static Session session() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(platform.port("smtp.submission")));
+        props.put("mail.smtp.starttls.enable", "true");
+        props.put("mail.smtp.starttls.required", "true");
+        props.put("mail.smtp.auth", "true");
+        props.put("mail.smtp.ssl.trust", "*");
+        props.put("mail.smtp.ssl.checkserveridentity", "false"); // mailctl's self-signed certificate
+        return Session.getInstance(props, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(ALICE, PASSWORD);
+            }
+        });
+    }
+}
