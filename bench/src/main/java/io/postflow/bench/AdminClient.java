@@ -22,6 +22,15 @@ final class AdminClient {
         post("/api/v1/domains", "{\"name\":\"" + name + "\"}");
     }
 
+    /** Creates the domain unless it exists already (409). */
+    void createDomainIfAbsent(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(http.request("/api/v1/domains").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new IllegalStateException("POST /api/v1/domains answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     void createAccount(String address, String password) throws IOException, InterruptedException {
         post("/api/v1/accounts", "{\"address\":\"" + address + "\",\"password\":\"" + password + "\"}");
     }

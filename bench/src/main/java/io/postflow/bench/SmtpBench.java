@@ -1,10 +1,6 @@
 package io.postflow.bench;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,57 +88,11 @@ public final class SmtpBench {
 
     /** One connection sending messages until none remain; one transaction at a time. */
     private static void session(String host, int port, byte[] body, AtomicInteger remaining, List<Long> latencies) throws IOException {
-        try (Socket socket = new Socket(host, port)) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000);
-            InputStream in = socket.getInputStream();
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            expect(in, "220");
-            command(out, in, "EHLO bench.client.test", "250");
+        try (SmtpConnection smtp = new SmtpConnection(host, port)) {
             while (remaining.getAndDecrement() > 0) {
-                command(out, in, "MAIL FROM:<bench@remote.test> SIZE=" + body.length, "250");
-                command(out, in, "RCPT TO:<Postmaster>", "250");
-                command(out, in, "DATA", "354");
-                out.write(body);
-                out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-                long dot = System.nanoTime();
-                out.flush();
-                expect(in, "250");
-                latencies.add(System.nanoTime() - dot);
+                latencies.add(smtp.send("bench@remote.test", "Postmaster", body));
             }
-            command(out, in, "QUIT", "221");
         }
-    }
-
-    private static void command(OutputStream out, InputStream in, String line, String code) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        expect(in, code);
-    }
-
-    /** Reads one whole reply and checks its code. */
-    private static void expect(InputStream in, String code) throws IOException {
-        String line;
-        do {
-            line = line(in);
-        } while (line.length() > 3 && line.charAt(3) == '-');
-        if (!line.startsWith(code)) {
-            throw new IOException("expected " + code + ", got " + line);
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder text = new StringBuilder();
-        int previous = -1;
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (previous == '\r' && b == '\n') {
-                return text.substring(0, text.length() - 1);
-            }
-            text.append((char) b);
-            previous = b;
-        }
-        throw new IOException("connection closed");
     }
 
     /** A plain-text message of {@code size} octets in 78-octet lines, none starting with a dot. */
