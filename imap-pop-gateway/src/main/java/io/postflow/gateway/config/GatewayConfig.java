@@ -63,6 +63,13 @@ public interface GatewayConfig {
         @WithDefault("PT30M")
         Duration autologout();
 
+        /**
+         * During IDLE (RFC 2177), how long a session gathers change hints before it asks for the
+         * changes once: a burst of events then costs one round trip, at this much extra latency.
+         */
+        @WithDefault("PT0.05S")
+        Duration idleCoalesce();
+
         /** Concurrent IMAP connections of this instance; more are greeted with {@code * BYE} and closed. */
         @WithDefault("2000")
         int maxConnections();

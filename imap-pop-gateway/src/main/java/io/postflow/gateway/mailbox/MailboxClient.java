@@ -179,6 +179,12 @@ public class MailboxClient {
         });
     }
 
+    /** MOVE (RFC 6851): copies and expunges the originals in one transaction of mailbox-service. */
+    public Future<MoveResult> move(String account, long id, String uids, long target) {
+        JsonObject body = new JsonObject().put("uids", uids).put("target", target).put("move", true);
+        return json(HttpMethod.POST, mailboxPath(account, id) + "/copy", body.toBuffer()).map(b -> MoveResult.of(b.toJsonObject()));
+    }
+
     /** The expunged UIDs; {@code uids} null for every \Deleted message. */
     public Future<List<Long>> expunge(String account, long id, String uids) {
         JsonObject body = new JsonObject();

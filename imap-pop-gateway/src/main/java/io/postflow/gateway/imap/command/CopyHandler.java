@@ -47,15 +47,7 @@ public class CopyHandler implements CommandHandler<ImapCommand.Copy> {
     }
 
     private static Tagged reply(CopyResult result) {
-        if (result.mapping().isEmpty()) {
-            return Tagged.ok("COPY completed");
-        }
-        StringBuilder from = new StringBuilder();
-        StringBuilder to = new StringBuilder();
-        for (long[] pair : result.mapping()) {
-            from.append(from.length() == 0 ? "" : ",").append(pair[0]);
-            to.append(to.length() == 0 ? "" : ",").append(pair[1]);
-        }
-        return Tagged.ok("COPYUID " + result.uidValidity() + " " + from + " " + to, "COPY completed");
+        String code = CopyUid.code(result);
+        return code == null ? Tagged.ok("COPY completed") : Tagged.ok(code, "COPY completed");
     }
 }

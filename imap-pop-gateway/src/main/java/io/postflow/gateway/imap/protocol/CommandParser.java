@@ -74,6 +74,12 @@ public final class CommandParser {
             case "FETCH" -> fetch(false, r);
             case "STORE" -> store(false, r);
             case "COPY" -> copy(false, r);
+            case "MOVE" -> move(false, r);
+            case "IDLE" -> new ImapCommand.Idle();
+            case "UNSELECT" -> new ImapCommand.Unselect();
+            case "NAMESPACE" -> new ImapCommand.Namespace();
+            case "ID" -> ExtensionParser.id(r);
+            case "ENABLE" -> ExtensionParser.enable(r);
             default -> throw new IllegalArgumentException("unknown command " + name);
         };
     }
@@ -86,6 +92,7 @@ public final class CommandParser {
             case "FETCH" -> fetch(true, r);
             case "STORE" -> store(true, r);
             case "COPY" -> copy(true, r);
+            case "MOVE" -> move(true, r);
             case "EXPUNGE" -> {
                 r.sp();
                 yield new ImapCommand.Expunge(r.sequenceSet());
@@ -210,5 +217,11 @@ public final class CommandParser {
         r.sp();
         SequenceSet set = r.sequenceSet();
         return new ImapCommand.Copy(uid, set, mailbox(r));
+    }
+
+    private static ImapCommand move(boolean uid, ImapReader r) {
+        r.sp();
+        SequenceSet set = r.sequenceSet();
+        return new ImapCommand.Move(uid, set, mailbox(r));
     }
 }

@@ -81,9 +81,33 @@ public sealed interface ImapCommand {
     record Copy(boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
     }
 
+    /** IDLE (RFC 2177): untagged updates until the client sends DONE. */
+    record Idle() implements ImapCommand {
+    }
+
+    /** MOVE and UID MOVE (RFC 6851). */
+    record Move(boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
+    }
+
+    /** UNSELECT (RFC 3691): CLOSE without the expunge. */
+    record Unselect() implements ImapCommand {
+    }
+
+    /** NAMESPACE (RFC 2342). */
+    record Namespace() implements ImapCommand {
+    }
+
+    /** ID (RFC 2971); {@code fields} in the client's order, empty for {@code ID NIL}; values may be null (NIL). */
+    record Id(java.util.Map<String, String> fields) implements ImapCommand {
+    }
+
+    /** ENABLE (RFC 5161) with the capability names as sent, upper-cased. */
+    record Enable(List<String> capabilities) implements ImapCommand {
+    }
+
     /** Uses of a message set: UID forms may be answered with untagged EXPUNGE (RFC 3501 §7.4.1). */
     default boolean isUidForm() {
         return this instanceof Search s && s.uid() || this instanceof Fetch f && f.uid() || this instanceof Store st && st.uid()
-                || this instanceof Copy c && c.uid() || this instanceof Expunge;
+                || this instanceof Copy c && c.uid() || this instanceof Move m && m.uid() || this instanceof Expunge;
     }
 }

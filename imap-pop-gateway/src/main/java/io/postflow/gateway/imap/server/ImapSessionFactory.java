@@ -33,7 +33,8 @@ public class ImapSessionFactory {
         this.hints = hints;
         this.limits = config.imap().limits();
         this.settings = new SessionSettings(limits.maxLiteral(), limits.maxLiteralBeforeLogin(), limits.maxCommandBytes(),
-                limits.autologout().toMillis(), config.auth().allowPlaintextOnLoopback());
+                limits.autologout().toMillis(), config.auth().allowPlaintextOnLoopback(),
+                limits.idleCoalesce().toMillis());
     }
 
     /** Every command has its handler: checked at start-up rather than at the first use. */

@@ -7,7 +7,7 @@ import java.util.Set;
 /** In which state each command is valid (RFC 3501 §6.1 to §6.4), declared once. */
 final class CommandRules {
 
-    private enum Needs { ANY, NOT_AUTHENTICATED, AUTHENTICATED, SELECTED }
+    private enum Needs { ANY, NOT_AUTHENTICATED, AUTHENTICATED, AUTHENTICATED_NOT_SELECTED, SELECTED }
 
     private static final Map<Class<?>, Needs> RULES = Map.ofEntries(
             Map.entry(ImapCommand.Capability.class, Needs.ANY),
@@ -32,7 +32,14 @@ final class CommandRules {
             Map.entry(ImapCommand.Search.class, Needs.SELECTED),
             Map.entry(ImapCommand.Fetch.class, Needs.SELECTED),
             Map.entry(ImapCommand.Store.class, Needs.SELECTED),
-            Map.entry(ImapCommand.Copy.class, Needs.SELECTED));
+            Map.entry(ImapCommand.Copy.class, Needs.SELECTED),
+            // Extensions (see Extensions): RFC 2177, 6851, 3691, 2342, 2971, 5161 §3.1.
+            Map.entry(ImapCommand.Idle.class, Needs.AUTHENTICATED),
+            Map.entry(ImapCommand.Move.class, Needs.SELECTED),
+            Map.entry(ImapCommand.Unselect.class, Needs.SELECTED),
+            Map.entry(ImapCommand.Namespace.class, Needs.AUTHENTICATED),
+            Map.entry(ImapCommand.Id.class, Needs.ANY),
+            Map.entry(ImapCommand.Enable.class, Needs.AUTHENTICATED_NOT_SELECTED));
 
     private CommandRules() {
     }
@@ -48,6 +55,9 @@ final class CommandRules {
                 return state instanceof ImapState.NotAuthenticated ? null : "already authenticated";
             case AUTHENTICATED:
                 return authenticated ? null : "log in first";
+            case AUTHENTICATED_NOT_SELECTED:
+                return state instanceof ImapState.Authenticated ? null : authenticated ? "not valid while a mailbox is selected"
+                        : "log in first";
             default:
                 return state instanceof ImapState.Selected ? null : authenticated ? "select a mailbox first" : "log in first";
         }

@@ -30,6 +30,7 @@ public final class ImapSession implements SessionContext {
     private final MailboxClient mailbox;
     private final MailboxHints hints;
     private final SessionSettings settings;
+    private final IdleLoop idle;
     private ImapState state = new ImapState.NotAuthenticated();
     private Supplier<Future<Void>> afterReply;
     private Runnable autologout = () -> { };
@@ -45,6 +46,7 @@ public final class ImapSession implements SessionContext {
         this.mailbox = mailbox;
         this.hints = hints;
         this.settings = settings;
+        this.idle = new IdleLoop(connection, () -> sync(changed, true), settings.idleCoalesceMillis());
     }
 
     /** The literal limit now: small before login (RFC 7888 §4 spirit; James uses 8 KiB too). */
@@ -62,6 +64,7 @@ public final class ImapSession implements SessionContext {
     public void closed() {
         autologout.run();
         unwatch.run();
+        idle.stop();
         state = new ImapState.LoggedOut();
     }
 
@@ -113,12 +116,19 @@ public final class ImapSession implements SessionContext {
      * (RFC 3501 §7.4.1).
      */
     private Future<Void> catchUp(ImapCommand command) {
+        boolean poll = changed || command instanceof ImapCommand.Noop || command instanceof ImapCommand.Check;
+        boolean expungeAllowed = !(command instanceof ImapCommand.Fetch || command instanceof ImapCommand.Store
+                || command instanceof ImapCommand.Search) || command.isUidForm();
+        return sync(poll, expungeAllowed);
+    }
+
+    /** Asks for the changes if {@code poll}, then writes what the view holds for the client. */
+    private Future<Void> sync(boolean poll, boolean expungeAllowed) {
         SelectedView view = view();
         if (view == null) {
             return Future.succeededFuture();
         }
-        boolean poll = changed || command instanceof ImapCommand.Noop || command instanceof ImapCommand.Check;
-        changed = false;
+        changed = changed && !poll;
         Future<Void> synced = poll ? mailbox.changes(account(), view.mailboxId(), view.knownModseq())
                 .map(changes -> {
                     view.apply(changes);
@@ -127,8 +137,6 @@ public final class ImapSession implements SessionContext {
                 .recover(e -> Future.succeededFuture()) : Future.succeededFuture();
         return synced.map(v -> {
             ImapWriter out = new ImapWriter();
-            boolean expungeAllowed = !(command instanceof ImapCommand.Fetch || command instanceof ImapCommand.Store
-                    || command instanceof ImapCommand.Search) || command.isUidForm();
             if (view() == view) {
                 view.drain(expungeAllowed, out);
             }
@@ -176,10 +184,28 @@ public final class ImapSession implements SessionContext {
             unwatch = () -> { };
             changed = false;
             if (next instanceof ImapState.Selected s) {
-                unwatch = hints.watch(s.view().mailboxId(), () -> connection.execute(() -> changed = true));
+                unwatch = hints.watch(s.view().mailboxId(), () -> connection.execute(this::hinted));
             }
         }
         state = next;
+    }
+
+    /** A change hint for the selected mailbox: remembered for the next command, pushed at once during IDLE. */
+    private void hinted() {
+        changed = true;
+        idle.hint();
+    }
+
+    @Override
+    public Future<String> idle() {
+        Promise<String> line = Promise.promise();
+        connection.write("+ idling\r\n".getBytes(StandardCharsets.US_ASCII));
+        idle.start();
+        framer.readLine(text -> {
+            armAutologout(); // DONE is activity; pushes during IDLE are not (RFC 2177 §3)
+            idle.stop().onComplete(v -> line.complete(text));
+        });
+        return line.future();
     }
 
     @Override
@@ -219,7 +245,7 @@ public final class ImapSession implements SessionContext {
             }
             caps.append(loginAllowed() ? " AUTH=PLAIN" : " LOGINDISABLED");
         }
-        return caps.append(" SASL-IR UIDPLUS LITERAL+").toString();
+        return caps.append(' ').append(Extensions.ADVERTISED).toString();
     }
 
     @Override

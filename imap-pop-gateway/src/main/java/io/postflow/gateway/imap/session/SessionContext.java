@@ -21,6 +21,13 @@ public interface SessionContext {
     /** Sends a {@code +} continuation and reads the client's next line (RFC 3501 §7.5). */
     Future<String> continuation(String base64Challenge);
 
+    /**
+     * IDLE (RFC 2177): sends the {@code +} continuation, pushes the selected mailbox's changes as
+     * they happen, and completes with the client's next line (which should be DONE) once no push is
+     * in flight.
+     */
+    Future<String> idle();
+
     /** Runs after the tagged response is written (STARTTLS's handshake, LOGOUT's close). */
     void afterReply(Supplier<Future<Void>> action);
 

@@ -33,9 +33,9 @@ class ImapTranscriptTest {
     void notAuthenticatedState() throws Exception {
         try (ImapTestClient c = client()) {
             c.run("""
-                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+\\] .*
+                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN\\] .*
                     C: a1 CAPABILITY
-                    S: \\* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+
+                    S: \\* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN
                     S: a1 OK CAPABILITY completed
                     C: a2 NOOP
                     S: a2 OK NOOP completed
@@ -69,7 +69,7 @@ class ImapTranscriptTest {
                     C: alice@example.test {21}
                     S: \\+ Ready for literal data
                     C: correct horse battery
-                    S: b1 OK \\[CAPABILITY IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+\\] LOGIN completed
+                    S: b1 OK \\[CAPABILITY IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN\\] LOGIN completed
                     C: b2 LOGIN again please
                     S: b2 NO already authenticated
                     """);
@@ -226,7 +226,7 @@ class ImapTranscriptTest {
                     S: \\* SEARCH 2
                     S: g13 OK SEARCH completed
                     C: g14 COPY 1:2 Trash
-                    S: g14 OK \\[COPYUID \\d+ 1,2 \\d+,\\d+\\] COPY completed
+                    S: g14 OK \\[COPYUID \\d+ 1:2 \\d+:\\d+\\] COPY completed
                     C: g15 COPY 1 Nowhere
                     S: g15 NO \\[TRYCREATE\\] no such mailbox
                     C: g16 FETCH 3 FLAGS

@@ -44,6 +44,9 @@ public class MailboxServiceProcess implements QuarkusTestResourceLifecycleManage
                 throw new IllegalStateException(jar + " is missing: build mailbox-service first "
                         + "(./mvnw -pl mailbox-service,imap-pop-gateway -am verify)");
             }
+            // A test profile restarts Quarkus in a new class loader, whose callers DriverManager does not
+            // let use the driver the first one registered: loading the class registers it again here.
+            Class.forName("org.postgresql.Driver");
             database = TestDatabase.create();
             int port = FreePorts.next();
             ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())

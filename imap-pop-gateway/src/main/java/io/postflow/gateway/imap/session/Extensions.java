@@ -1,0 +1,20 @@
+package io.postflow.gateway.imap.session;
+
+/**
+ * The IMAP extensions this server implements in full, announced in CAPABILITY after the
+ * state-dependent part (STARTTLS, AUTH=, LOGINDISABLED). Add a name here only together with its
+ * commands, response codes and transcript tests.
+ */
+public final class Extensions {
+
+    /**
+     * SASL-IR (RFC 4959) initial responses in AUTHENTICATE; UIDPLUS (RFC 4315) APPENDUID, COPYUID and
+     * UID EXPUNGE; LITERAL+ (RFC 7888) non-synchronising literals; IDLE (RFC 2177); MOVE (RFC 6851);
+     * NAMESPACE (RFC 2342); ID (RFC 2971); UNSELECT (RFC 3691); ENABLE (RFC 5161, nothing enableable
+     * yet); CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB.
+     */
+    public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN";
+
+    private Extensions() {
+    }
+}
