@@ -43,6 +43,36 @@ class DovecotCorpusTest {
     private static final Map<String, List<Integer>> DOVECOT_SIZE_DEVIATIONS =
             Map.of("26-rfc822-in-alternative-empty-parts", List.of(2));
 
+    /**
+     * Top-level sections whose MIME is invalid, so that each server recovers its own way; they are left
+     * out of the comparison with Dovecot and our recovery is checked on its own in
+     * {@link #invalidPartsAreShownAsTheRfcDefaults()}:
+     * <ul>
+     *   <li>29 §2: message/rfc822 with Content-Transfer-Encoding base64, which RFC 2045 §6.4 and RFC 2046
+     *       §5.2.1 forbid. We show the part as text/plain with its BASE64 encoding, so a client can
+     *       fetch and decode it; Dovecot keeps message/rfc822 and parses the base64 text as a header,
+     *       giving an all-NIL envelope and an empty body (and the CRLF size deviation above).</li>
+     *   <li>31 §1: {@code Content-Type: text} without a subtype. We apply the RFC 2045 §5.2 default
+     *       for an invalid Content-Type, text/plain; charset=us-ascii; Dovecot sends subtype "".</li>
+     *   <li>31 §2: multipart/alternative without a boundary parameter (RFC 2046 §5.1.1 requires one).
+     *       We show it as text/plain so that its text stays reachable; Dovecot invents one empty
+     *       text/plain child.</li>
+     *   <li>31 §3: {@code name=unquoted value; =novalue; broken}. We keep the unquoted value with its
+     *       space and drop the two parameters that have no name or no value; Dovecot cuts the value at
+     *       the space and sends a parameter with the empty name "".</li>
+     * </ul>
+     */
+    private static final Map<String, List<Integer>> INVALID_MIME_SECTIONS =
+            Map.of("29-rfc822-base64", List.of(2), "31-broken-content-types", List.of(1, 2, 3));
+
+    /**
+     * ENVELOPE members (by index in the envelope) left out of the comparison for one message:
+     * 32 has two Subject fields (RFC 5322 §3.6 allows one). We use the first, as for every other
+     * repeated field (see EnvelopeFormatter), and {@link #aRepeatedSubjectTakesTheFirst()} checks
+     * it; Dovecot uses the last.
+     */
+    private static final Map<String, List<Integer>> ENVELOPE_CHOICES = Map.of("32-address-edges", List.of(1));
+
     private final MessageAnalyzer analyzer = new MessageAnalyzer();
 
     static Stream<String> messages() throws IOException {
@@ -88,9 +118,10 @@ class DovecotCorpusTest {
     void envelopeEqualsDovecots(String name) {
         MessageAnalysis ours = analyzer.analyze(read(CORPUS.resolve(name + ".eml")));
         DovecotAnswer dovecot = DovecotAnswer.read(CORPUS.resolve(name + ".fetch"));
-        assertThat(Normalized.envelope(ImapSyntax.parse(ours.envelope())))
+        assertThat(withoutChoices(name, Normalized.envelope(ImapSyntax.parse(ours.envelope()))))
                 .as("ENVELOPE of %s%n ours:    %s%n dovecot: %s", name, ours.envelope(), dovecot.envelope())
-                .isEqualTo(Normalized.envelope(ImapSyntax.parse(dovecot.envelope())));
+                .isEqualTo(withoutChoices(name, Normalized.envelope(
+                        Normalized.withoutDovecotPlaceholders(ImapSyntax.parse(dovecot.envelope())))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,10 +129,11 @@ class DovecotCorpusTest {
     void bodyStructureEqualsDovecots(String name) {
         MessageAnalysis ours = analyzer.analyze(read(CORPUS.resolve(name + ".eml")));
         DovecotAnswer dovecot = DovecotAnswer.read(CORPUS.resolve(name + ".fetch"));
-        assertThat(Normalized.body(ImapSyntax.parse(ours.bodyStructure())))
+        assertThat(withoutInvalid(name, Normalized.body(ImapSyntax.parse(ours.bodyStructure()))))
                 .as("BODYSTRUCTURE of %s%n ours:    %s%n dovecot: %s", name, ours.bodyStructure(),
                         dovecot.bodyStructure())
-                .isEqualTo(Normalized.body(corrected(name, ImapSyntax.parse(dovecot.bodyStructure()))));
+                .isEqualTo(withoutInvalid(name, Normalized.body(corrected(name,
+                        ImapSyntax.parse(dovecot.bodyStructure())))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,9 +141,54 @@ class DovecotCorpusTest {
     void bodyEqualsDovecots(String name) {
         MessageAnalysis ours = analyzer.analyze(read(CORPUS.resolve(name + ".eml")));
         DovecotAnswer dovecot = DovecotAnswer.read(CORPUS.resolve(name + ".fetch"));
-        assertThat(Normalized.body(ImapSyntax.parse(ours.bodyBasic())))
+        assertThat(withoutInvalid(name, Normalized.body(ImapSyntax.parse(ours.bodyBasic()))))
                 .as("BODY of %s%n ours:    %s%n dovecot: %s", name, ours.bodyBasic(), dovecot.body())
-                .isEqualTo(Normalized.body(corrected(name, ImapSyntax.parse(dovecot.body()))));
+                .isEqualTo(withoutInvalid(name, Normalized.body(corrected(name, ImapSyntax.parse(dovecot.body())))));
+    }
+
+    @Test
+    void invalidPartsAreShownAsTheRfcDefaults() {
+        MessageAnalysis encoded = analyzer.analyze(read(CORPUS.resolve("29-rfc822-base64.eml")));
+        assertThat(part(ImapSyntax.parse(encoded.bodyBasic()), 2).subList(0, 3))
+                .isEqualTo(List.of("TEXT", "PLAIN", List.of("CHARSET", "US-ASCII")));
+        assertThat(part(ImapSyntax.parse(encoded.bodyBasic()), 2).get(5)).isEqualTo("BASE64");
+
+        Object broken = ImapSyntax.parse(analyzer.analyze(read(CORPUS.resolve("31-broken-content-types.eml"))).bodyBasic());
+        assertThat(part(broken, 1).subList(0, 3)).isEqualTo(List.of("TEXT", "PLAIN", List.of("CHARSET", "US-ASCII")));
+        assertThat(part(broken, 2).subList(0, 3)).isEqualTo(List.of("TEXT", "PLAIN", List.of("CHARSET", "US-ASCII")));
+        assertThat(part(broken, 3).subList(0, 3))
+                .isEqualTo(List.of("APPLICATION", "X-UNKNOWN", List.of("NAME", "unquoted value")));
+    }
+
+    @Test
+    void aRepeatedSubjectTakesTheFirst() {
+        Object envelope = ImapSyntax.parse(analyzer.analyze(read(CORPUS.resolve("32-address-edges.eml"))).envelope());
+        assertThat(((List<?>) envelope).get(1)).isEqualTo("");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> part(Object multipart, int section) {
+        return (List<Object>) ((List<Object>) multipart).get(section - 1);
+    }
+
+    /** A body with the {@link #INVALID_MIME_SECTIONS} of its message replaced by a marker. */
+    @SuppressWarnings("unchecked")
+    private static Object withoutInvalid(String name, Object body) {
+        List<Object> parts = new ArrayList<>((List<Object>) body);
+        for (int section : INVALID_MIME_SECTIONS.getOrDefault(name, List.of())) {
+            parts.set(section - 1, "invalid MIME, compared separately");
+        }
+        return parts;
+    }
+
+    /** An envelope with the {@link #ENVELOPE_CHOICES} of its message replaced by a marker. */
+    @SuppressWarnings("unchecked")
+    private static Object withoutChoices(String name, Object envelope) {
+        List<Object> fields = new ArrayList<>((List<Object>) envelope);
+        for (int index : ENVELOPE_CHOICES.getOrDefault(name, List.of())) {
+            fields.set(index, "a choice, checked separately");
+        }
+        return fields;
     }
 
     /** Dovecot's answer with {@link #DOVECOT_SIZE_DEVIATIONS} taken out (top-level parts of a multipart). */
@@ -208,8 +285,15 @@ class DovecotCorpusTest {
      *       unquoted content, which clients cannot turn back into an address when it holds a space. RFC
      *       3501 §7.4.2 leaves this open; the comparison removes the quotes on both sides.</li>
      * </ol>
+     *   <li>An empty element of an address list ({@code To: a@example.net, , b@example.net}): RFC 5322
+     *       §4.4 (obs-addr-list) says such null members are to be ignored, and we do; Dovecot sends a
+     *       placeholder address (NIL NIL "MISSING_MAILBOX" "MISSING_DOMAIN"), which
+     *       {@link #withoutDovecotPlaceholders} removes from Dovecot's side. (A mailbox without a domain
+     *       gets "MISSING_DOMAIN" from both of us, so that rewrite is not needed.)</li>
+     * </ol>
      * And one place where Dovecot departs from RFC 2046, corrected on Dovecot's side in
-     * {@link #DOVECOT_SIZE_DEVIATIONS}.
+     * {@link #DOVECOT_SIZE_DEVIATIONS}; invalid MIME and a repeated field are compared separately
+     * ({@link #INVALID_MIME_SECTIONS}, {@link #ENVELOPE_CHOICES}).
      */
     static final class Normalized {
 
@@ -233,6 +317,20 @@ class DovecotCorpusTest {
                         rewritten.add(parts);
                     }
                     fields.set(i, rewritten);
+                }
+            }
+            return fields;
+        }
+
+        /** Dovecot's envelope without its placeholders for empty address-list elements. */
+        static Object withoutDovecotPlaceholders(Object envelope) {
+            List<Object> fields = new ArrayList<>(list(envelope));
+            for (int i = 2; i < 8; i++) {
+                if (fields.get(i) instanceof List<?> addresses) {
+                    fields.set(i, addresses.stream()
+                            .filter(address -> !list(address).equals(List.of(ImapSyntax.NIL, ImapSyntax.NIL,
+                                    "MISSING_MAILBOX", "MISSING_DOMAIN")))
+                            .toList());
                 }
             }
             return fields;
