@@ -46,7 +46,7 @@ class DovecotCorpusTest {
     /**
      * Top-level sections whose MIME is invalid, so that each server recovers its own way; they are left
      * out of the comparison with Dovecot and our recovery is checked on its own in
-     * {@link #invalidPartsAreShownAsTheRfcDefaults()}:
+     * {@link #invalidPartsGetOurRecovery()}:
      * <ul>
      *   <li>29 §2: message/rfc822 with Content-Transfer-Encoding base64, which RFC 2045 §6.4 and RFC 2046
      *       §5.2.1 forbid. We show the part as text/plain with its BASE64 encoding, so a client can
@@ -69,7 +69,7 @@ class DovecotCorpusTest {
      * ENVELOPE members (by index in the envelope) left out of the comparison for one message:
      * 32 has two Subject fields (RFC 5322 §3.6 allows one). We use the first, as for every other
      * repeated field (see EnvelopeFormatter), and {@link #aRepeatedSubjectTakesTheFirst()} checks
-     * it; Dovecot uses the last.
+     * it; Dovecot sent the second one.
      */
     private static final Map<String, List<Integer>> ENVELOPE_CHOICES = Map.of("32-address-edges", List.of(1));
 
@@ -147,7 +147,7 @@ class DovecotCorpusTest {
     }
 
     @Test
-    void invalidPartsAreShownAsTheRfcDefaults() {
+    void invalidPartsGetOurRecovery() {
         MessageAnalysis encoded = analyzer.analyze(read(CORPUS.resolve("29-rfc822-base64.eml")));
         assertThat(part(ImapSyntax.parse(encoded.bodyBasic()), 2).subList(0, 3))
                 .isEqualTo(List.of("TEXT", "PLAIN", List.of("CHARSET", "US-ASCII")));
