@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 /**
  * Parses an address-list header (RFC 5322 §3.4, with the obsolete forms of §4.4) into ENVELOPE address
  * entries, keeping names and addresses as written. Mime4j's address parsers decode RFC 2047 words,
- * but RFC 3501 §7.4.2 sends them encoded. A quoted name has its quoting undone, because the IMAP string
- * quotes it again.
+ * but RFC 3501 §7.4.2 sends them encoded. A quoted name or local part has its quoting undone (RFC 3501
+ * §9, addr-name and addr-mailbox), because the IMAP string quotes it again.
  *
  * <p>Broken input degrades rather than fails. A missing local part or domain becomes Dovecot's
  * MISSING_MAILBOX or MISSING_DOMAIN: RFC 3501 uses a NIL host to mean a group marker, so NIL is not an
@@ -66,9 +66,9 @@ final class EnvelopeAddressParser {
             String host = domain(text -> comment[0] = text);
             in.skipCfws(text -> comment[0] = text);
             String name = comment[0] == null || comment[0].isEmpty() ? null : comment[0];
-            out.add(mailbox(name, null, words.raw(), host));
+            out.add(mailbox(name, null, words.local(), host));
         } else if (!words.isEmpty()) {
-            out.add(mailbox(null, null, words.raw(), null)); // a bare word such as "To: john"
+            out.add(mailbox(null, null, words.local(), null)); // a bare word such as "To: john"
         } else {
             in.skip(); // a stray special such as '>' or ':' inside a group
         }
@@ -91,7 +91,7 @@ final class EnvelopeAddressParser {
         if (in.at('>')) {
             in.skip();
         }
-        out.add(mailbox(name.isEmpty() ? null : name.text(), route, local.raw(), host));
+        out.add(mailbox(name.isEmpty() ? null : name.text(), route, local.local(), host));
     }
 
     /**
@@ -145,6 +145,7 @@ final class EnvelopeAddressParser {
     private Words words() {
         StringBuilder text = new StringBuilder();
         StringBuilder raw = new StringBuilder();
+        StringBuilder local = new StringBuilder();
         while (true) {
             int before = in.position();
             in.skipCfws(null);
@@ -158,8 +159,9 @@ final class EnvelopeAddressParser {
                 word = in.atoms();
                 raw.append(word);
             } else {
-                return new Words(text.toString(), raw.toString());
+                return new Words(text.toString(), raw.toString(), local.toString());
             }
+            local.append(word);
             // RFC 5322 §3.2.5: the words of a phrase are separated by whitespace; show one space.
             if (spaced && text.length() > 0) {
                 text.append(' ');
@@ -192,10 +194,13 @@ final class EnvelopeAddressParser {
     }
 
     /**
-     * @param text the phrase's value: quoting undone, words separated by single spaces
-     * @param raw  the words as written without the space between them, as a local part needs
+     * @param text  the phrase's value: quoting undone, words separated by single spaces
+     * @param raw   the words as written without the space between them
+     * @param local the local part's value: quoting undone, no space between the words. RFC 3501 §9 says
+     *              addr-mailbox "holds [RFC-2822] local-part after removing [RFC-2822] quoting", so
+     *              {@code "john doe"@example.com} gives addr-mailbox {@code john doe}.
      */
-    private record Words(String text, String raw) {
+    private record Words(String text, String raw, String local) {
         boolean isEmpty() {
             return raw.isEmpty();
         }

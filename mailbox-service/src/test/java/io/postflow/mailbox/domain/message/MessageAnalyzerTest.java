@@ -390,6 +390,7 @@ class MessageAnalyzerTest {
 
     @Test
     void quotedNamesWithSpecialsAndBackslashesAreUnquotedThenRequoted() {
+        // RFC 3501 §9: addr-name and addr-mailbox hold the phrase and local part "after removing quoting".
         byte[] raw = crlf(
                 "From: \"Smith, John \\\"JJ\\\" (Jr.)\" <jj@example.com>",
                 "To: \"C:\\\\Users\\\\x\" <x@example.com>, \"<odd@name>\" <odd@example.com>,",
@@ -402,7 +403,7 @@ class MessageAnalyzerTest {
         String from = "((\"Smith, John \\\"JJ\\\" (Jr.)\" NIL \"jj\" \"example.com\"))";
         assertThat(analysis.envelope()).isEqualTo("(NIL NIL " + from + " " + from + " " + from + " "
                 + "((\"C:\\\\Users\\\\x\" NIL \"x\" \"example.com\")(\"<odd@name>\" NIL \"odd\" \"example.com\")"
-                + "(NIL NIL \"\\\"john doe\\\"\" \"example.com\")(\"Real Name\" NIL \"user\" \"example.com\")"
+                + "(NIL NIL \"john doe\" \"example.com\")(\"Real Name\" NIL \"user\" \"example.com\")"
                 + "(NIL \"@relay.example\" \"route\" \"example.com\")) NIL NIL NIL NIL)");
     }
 

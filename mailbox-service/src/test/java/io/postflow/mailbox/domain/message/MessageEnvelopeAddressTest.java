@@ -62,7 +62,15 @@ class MessageEnvelopeAddressTest {
         List<EnvelopeAddress> addresses = EnvelopeAddressParser.parse(">, a@example.com, ;, \"unterminated <x@y>");
 
         assertThat(addresses).containsExactly(mailbox(null, null, "a", "example.com"),
-                mailbox(null, null, "\"unterminated <x@y>", "MISSING_DOMAIN"));
+                mailbox(null, null, "unterminated <x@y>", "MISSING_DOMAIN"));
+    }
+
+    @Test
+    void quotedLocalPartHasItsQuotingRemoved() {
+        // RFC 3501 §9: addr-mailbox "holds [RFC-2822] local-part after removing [RFC-2822] quoting".
+        assertThat(EnvelopeAddressParser.parse("\"john doe\"@example.com, <\"a\\\"b\".c@example.com>"))
+                .containsExactly(mailbox(null, null, "john doe", "example.com"),
+                        mailbox(null, null, "a\"b.c", "example.com"));
     }
 
     @Test
