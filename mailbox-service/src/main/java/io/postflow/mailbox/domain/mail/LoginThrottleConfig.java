@@ -33,4 +33,11 @@ public interface LoginThrottleConfig {
      */
     @WithDefault("100000")
     int maxEntries();
+
+    /**
+     * Password checks of one pair in flight at once; more are refused for a second. Failures
+     * count when they happen, so this bounds how many parallel guesses run before they do.
+     */
+    @WithDefault("16")
+    int maxConcurrent();
 }

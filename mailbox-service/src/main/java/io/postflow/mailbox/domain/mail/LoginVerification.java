@@ -64,12 +64,15 @@ public class LoginVerification {
         String client = ClientKey.of(clientAddress);
         throttle.attempt(account, client);
         if (password.length() > 2 * PasswordPolicy.MAX_LENGTH) { // no stored password is that long
+            throttle.failed(account, client);
             return Uni.createFrom().failure(failed());
         }
         return accounts.credentials(account)
                 .chain(credentials -> check(credentials, password))
+                .onFailure().invoke(unchecked -> throttle.abandoned(account, client))
                 .map(credentials -> {
                     if (credentials == null) {
+                        throttle.failed(account, client);
                         LOG.infof("failed login for %s from %s", account, client);
                         throw failed();
                     }

@@ -16,7 +16,7 @@ class InternalLoginThrottleTest {
     /** Starts far from zero and near the wrap-around of nanoTime, which the throttle must survive. */
     private final AtomicLong now = new AtomicLong(Long.MAX_VALUE - 30 * MINUTE);
     private final LoginThrottle throttle = new LoginThrottle(
-            new LoginThrottle.Policy(5, 15 * MINUTE, MINUTE, 15 * MINUTE, 1000), now::get);
+            new LoginThrottle.Policy(5, 15 * MINUTE, MINUTE, 15 * MINUTE, 1000, 16), now::get);
 
     @Test
     void fiveAttemptsPassTheSixthIsRefusedForTheInitialDelay() {
@@ -102,8 +102,36 @@ class InternalLoginThrottleTest {
         assertThat(refusal("a", "c")).isEqualTo(Duration.ofMinutes(1));
     }
 
+    /** One failed login: the check starts, then fails. */
     private void attempt(String account, String client) {
         throttle.attempt(account, client);
+        throttle.failed(account, client);
+    }
+
+    @Test
+    void parallelLoginsWithTheRightPasswordAreNotRefusedWhileTheyAreChecked() {
+        for (int i = 0; i < 16; i++) {
+            throttle.attempt("a", "c"); // a client opening many connections at once
+        }
+        assertThat(refusal("a", "c")).as("the 17th in flight").isEqualTo(LoginThrottle.BUSY_RETRY);
+        throttle.succeeded("a", "c");
+        assertThatCode(() -> throttle.attempt("a", "c")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void failuresCountWhenTheyHappenAndAbandonedChecksNotAtAll() {
+        for (int i = 0; i < 10; i++) {
+            throttle.attempt("a", "c");
+        }
+        for (int i = 0; i < 6; i++) {
+            throttle.abandoned("a", "c"); // the database was away
+        }
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("a", "c");
+        }
+        assertThatCode(() -> throttle.attempt("a", "c")).as("4 failures, under the limit").doesNotThrowAnyException();
+        throttle.failed("a", "c");
+        assertThat(refusal("a", "c")).isEqualTo(Duration.ofMinutes(1));
     }
 
     private Duration refusal(String account, String client) {
