@@ -29,6 +29,7 @@ final class ImapClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private int tag;
+    private int exists = -1;
 
     ImapClient(String host, int port) throws IOException {
         socket = new Socket(host, port);
@@ -76,6 +77,9 @@ final class ImapClient implements AutoCloseable {
             String response = response();
             if (response.startsWith(t + " ")) {
                 return new Answer(untagged, response.substring(t.length() + 1));
+            }
+            if (response.startsWith("* ") && response.endsWith(" EXISTS")) {
+                exists = Integer.parseInt(response.substring(2, response.length() - " EXISTS".length()));
             }
             untagged.add(response);
         }
@@ -132,6 +136,11 @@ final class ImapClient implements AutoCloseable {
             return -1;
         }
         return Integer.parseInt(new String(text, open + 1, end - open - 2, StandardCharsets.US_ASCII));
+    }
+
+    /** The last {@code * n EXISTS} the server sent in this session, -1 before any. */
+    int exists() {
+        return exists;
     }
 
     static Answer require(Answer answer, String what) throws IOException {
