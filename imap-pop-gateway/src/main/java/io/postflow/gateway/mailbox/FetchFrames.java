@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -38,7 +39,8 @@ public final class FetchFrames {
         Future<Void> backpressure();
     }
 
-    private final HttpClientResponse response;
+    private final ReadStream<Buffer> response;
+    private final Runnable abort;
     private final Listener listener;
     private final Promise<Void> done = Promise.promise();
     private Buffer line = Buffer.buffer();
@@ -47,14 +49,23 @@ public final class FetchFrames {
     private long remaining;
     private boolean ended;
 
-    private FetchFrames(HttpClientResponse response, Listener listener) {
+    private FetchFrames(ReadStream<Buffer> response, Runnable abort, Listener listener) {
         this.response = response;
+        this.abort = abort;
         this.listener = listener;
     }
 
     /** Reads the whole response into the listener; completes after the end line. */
     public static Future<Void> read(HttpClientResponse response, Listener listener) {
-        FetchFrames frames = new FetchFrames(response, listener);
+        return read(response, () -> response.request().reset(), listener);
+    }
+
+    /**
+     * Reads a framed stream into the listener; completes after the end line, or fails (and calls
+     * {@code abort}) when the stream is broken, cut off or malformed.
+     */
+    public static Future<Void> read(ReadStream<Buffer> response, Runnable abort, Listener listener) {
+        FetchFrames frames = new FetchFrames(response, abort, listener);
         response.handler(frames::chunk);
         response.exceptionHandler(frames::fail);
         response.endHandler(v -> frames.end());
@@ -152,7 +163,7 @@ public final class FetchFrames {
     private void fail(Throwable failure) {
         if (done.tryFail(failure)) {
             response.handler(null);
-            response.request().reset();
+            abort.run();
         }
     }
 }
