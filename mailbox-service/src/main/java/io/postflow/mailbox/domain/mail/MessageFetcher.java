@@ -57,7 +57,10 @@ public class MessageFetcher {
     public Uni<Multi<Fetched>> fetch(String address, long mailboxId, FetchRequest request) {
         String accountKey = MailboxAccess.accountKey(address);
         for (SectionRequest s : request.sections()) {
-            new ByteRange(0, 0).partial(s.offset(), s.length()); // refuses negative numbers before anything runs
+            if (s.offset() != null && s.offset() < 0 || s.length() != null && s.length() < 0) {
+                // Refused before \Seen is set or any octet is sent.
+                throw new MailRejection(MailRejection.Code.INVALID, "offset and length must not be negative");
+            }
         }
         MetadataQuery.Content geometry = request.sections().stream().anyMatch(s -> s.section().isPart())
                 ? MetadataQuery.Content.PARTS : request.sections().isEmpty() ? MetadataQuery.Content.NONE

@@ -195,6 +195,9 @@ class InternalRoundTripTest {
         assertThat(InternalApi.raw("POST", account.address(), inbox, "/fetch",
                 body(Map.of("uids", "1:*", "markseen", true)), "application/json").statusCode()).isEqualTo(400);
         assertThat(InternalApi.raw("POST", account.address(), inbox, "/fetch",
+                body(Map.of("uids", "1:*", "sections", List.of(Map.of("section", "", "offset", -1)))), "application/json")
+                .statusCode()).isEqualTo(400);
+        assertThat(InternalApi.raw("POST", account.address(), inbox, "/fetch",
                 body(Map.of("sections", List.of())), "application/json").statusCode()).isEqualTo(400);
     }
 
