@@ -19,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * mailbox-service's internal API (README "Internal mailbox API") on the non-blocking Vert.x
  * HttpClient, the way smtp-ingress's MailboxPasswordCheck calls it. Every method is one HTTP
- * round trip (paged answers excepted); failures are {@link MailboxApiException}.
+ * round trip (paged answers excepted); failures are {@link MailboxApiException}. Mailboxes an IMAP
+ * command names are passed by name ({@code …/mailboxes/by-name…?name=}), so no call looks a name
+ * up first; the selected mailbox goes by id. {@link #requests()} counts the round trips.
  */
 @ApplicationScoped
 public class MailboxClient {
@@ -35,6 +38,8 @@ public class MailboxClient {
     private final String url;
     private final String token;
     private final long timeoutMillis;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong changeRequests = new AtomicLong();
 
     public MailboxClient(Vertx vertx, MailboxApiConfig api, InternalTokenConfig internal) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) api.timeout().toMillis()),
@@ -61,9 +66,28 @@ public class MailboxClient {
         });
     }
 
+    /** HTTP requests sent to mailbox-service since start: what "one round trip per command" is measured by. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /**
+     * Of {@link #requests()}, the changes calls: a session's catch-up after a {@code mailbox.events}
+     * hint (or NOOP), which runs before whichever tagged response comes next, not as part of it.
+     */
+    public long changeRequests() {
+        return changeRequests.get();
+    }
+
+    /** One mailbox by name, with its status (STATUS). */
     public Future<MailboxInfo> byName(String account, String name) {
-        return json(HttpMethod.GET, mailboxesPath(account) + "/by-name?name=" + encode(name), null)
-                .map(b -> MailboxInfo.of(b.toJsonObject()));
+        return json(HttpMethod.GET, byNamePath(account, "", name), null).map(b -> MailboxInfo.of(b.toJsonObject()));
+    }
+
+    /** The subscribed names (LSUB), whether their mailboxes exist or not. */
+    public Future<List<String>> subscriptions(String account) {
+        return json(HttpMethod.GET, BASE + "/accounts/" + encode(account) + "/subscriptions", null)
+                .map(b -> Json.strings(b.toJsonArray()));
     }
 
     public Future<MailboxInfo> create(String account, String name) {
@@ -71,44 +95,53 @@ public class MailboxClient {
                 .map(b -> MailboxInfo.of(b.toJsonObject()));
     }
 
-    public Future<Void> delete(String account, long id) {
-        return json(HttpMethod.DELETE, mailboxPath(account, id), null).mapEmpty();
+    public Future<Void> delete(String account, String name) {
+        return json(HttpMethod.DELETE, byNamePath(account, "", name), null).mapEmpty();
     }
 
-    public Future<MailboxInfo> rename(String account, long id, String name) {
-        return json(HttpMethod.POST, mailboxPath(account, id) + "/rename", new JsonObject().put("name", name).toBuffer())
+    public Future<MailboxInfo> rename(String account, String name, String newName) {
+        return json(HttpMethod.POST, byNamePath(account, "/rename", name), new JsonObject().put("name", newName).toBuffer())
                 .map(b -> MailboxInfo.of(b.toJsonObject()));
     }
 
-    public Future<Void> subscribe(String account, long id, boolean subscribed) {
-        return json(HttpMethod.PUT, mailboxPath(account, id) + "/subscription",
-                new JsonObject().put("subscribed", subscribed).toBuffer()).mapEmpty();
+    public Future<Void> subscribe(String account, String name, boolean subscribed) {
+        return json(subscribed ? HttpMethod.PUT : HttpMethod.DELETE,
+                BASE + "/accounts/" + encode(account) + "/subscriptions?name=" + encode(name), null).mapEmpty();
     }
 
-    public Future<SelectInfo> select(String account, long id, boolean readOnly) {
-        return json(HttpMethod.POST, mailboxPath(account, id) + "/select", new JsonObject().put("readOnly", readOnly).toBuffer())
-                .map(b -> SelectInfo.of(b.toJsonObject()));
+    /** SELECT or EXAMINE by name: the mailbox, its \Recent claim and its UID list in one answer. */
+    public Future<SelectInfo> select(String account, String name, boolean readOnly) {
+        return json(HttpMethod.POST, byNamePath(account, "/select", name),
+                new JsonObject().put("readOnly", readOnly).toBuffer()).map(b -> SelectInfo.of(b.toJsonObject()));
     }
 
-    /** Changes after {@code sinceModseq}, following {@code more} pages. */
-    public Future<Changes> changes(String account, long id, long sinceModseq) {
-        return changesPage(account, id, sinceModseq, 0, new ArrayList<>());
+    /**
+     * Changes after {@code sinceModseq}, following {@code more} pages. With {@code claimRecent}
+     * (a read-write session) the first page claims the new arrivals as \Recent for this session.
+     */
+    public Future<Changes> changes(String account, long id, long sinceModseq, boolean claimRecent) {
+        return changesPage(account, id, sinceModseq, 0, claimRecent, new ArrayList<>(), null);
     }
 
-    private Future<Changes> changesPage(String account, long id, long since, long afterUid, List<FlagState> acc) {
+    private Future<Changes> changesPage(String account, long id, long since, long afterUid, boolean claim,
+                                        List<FlagState> acc, long[] claimed) {
         String path = mailboxPath(account, id) + "/changes?sinceModseq=" + since + "&limit=" + PAGE
-                + (afterUid > 0 ? "&afterUid=" + afterUid : "");
+                + (afterUid > 0 ? "&afterUid=" + afterUid : "") + (claim ? "&claimRecent=true" : "");
+        changeRequests.incrementAndGet();
         return json(HttpMethod.GET, path, null).compose(b -> {
             JsonObject j = b.toJsonObject();
             JsonArray changed = j.getJsonArray("changed");
             for (int i = 0; i < changed.size(); i++) {
                 acc.add(FlagState.of(changed.getJsonObject(i)));
             }
+            JsonArray recent = j.getJsonArray("recentUids");
+            long[] range = claimed != null ? claimed
+                    : recent == null || recent.isEmpty() ? null : new long[] {recent.getLong(0), recent.getLong(1)};
             if (j.getBoolean("more", false) && !acc.isEmpty()) {
-                return changesPage(account, id, since, acc.get(acc.size() - 1).uid(), acc);
+                return changesPage(account, id, since, acc.get(acc.size() - 1).uid(), false, acc, range);
             }
             return Future.succeededFuture(new Changes(j.getLong("highestModseq"), j.getLong("uidNext"), acc,
-                    Json.longs(j.getJsonArray("expunged"))));
+                    Json.longs(j.getJsonArray("expunged")), range));
         });
     }
 
@@ -130,6 +163,37 @@ public class MailboxClient {
     }
 
     /**
+     * FETCH with bodies in one call: the framed stream of the set's metadata and section octets
+     * (README "Internal mailbox API"), not yet read: the caller consumes it with a
+     * {@link FetchFrames} reader, or resets it. With {@code markSeen} the set gets \Seen first.
+     *
+     * @param sections per section {@code [specifier, offset, length]}; offset -1 for the whole section
+     */
+    public Future<HttpClientResponse> fetch(String account, long id, String uids, String fields, List<Object[]> sections,
+                                            boolean markSeen) {
+        JsonArray wanted = new JsonArray();
+        for (Object[] s : sections) {
+            JsonObject section = new JsonObject().put("section", s[0]);
+            if ((long) s[1] >= 0) {
+                section.put("offset", s[1]).put("length", s[2]);
+            }
+            wanted.add(section);
+        }
+        JsonObject body = new JsonObject().put("uids", uids).put("sections", wanted).put("markSeen", markSeen);
+        if (!fields.isEmpty()) {
+            body.put("fields", fields);
+        }
+        RequestOptions options = options(HttpMethod.POST, mailboxPath(account, id) + "/fetch")
+                .putHeader("Content-Type", "application/json");
+        requests.incrementAndGet();
+        return client.request(options)
+                .compose(req -> req.send(body.toBuffer()))
+                .recover(MailboxClient::unavailable)
+                .compose(response -> response.statusCode() == 200 ? Future.succeededFuture(response)
+                        : response.body().compose(b -> Future.failedFuture(refusal(response.statusCode(), b))));
+    }
+
+    /**
      * The bytes of a section, not yet read: the caller streams the response (its Content-Length
      * is the literal's size) and must consume or reset it.
      */
@@ -139,6 +203,7 @@ public class MailboxClient {
         if (offset >= 0) {
             path.append("&offset=").append(offset).append("&length=").append(length);
         }
+        requests.incrementAndGet();
         return client.request(options(HttpMethod.GET, path.toString()))
                 .compose(req -> req.send())
                 .recover(MailboxClient::unavailable)
@@ -165,8 +230,9 @@ public class MailboxClient {
         });
     }
 
-    public Future<CopyResult> copy(String account, long id, String uids, long target) {
-        JsonObject body = new JsonObject().put("uids", uids).put("target", target).put("move", false);
+    /** COPY to a mailbox named by the command. */
+    public Future<CopyResult> copy(String account, long id, String uids, String targetName) {
+        JsonObject body = new JsonObject().put("uids", uids).put("targetName", targetName).put("move", false);
         return json(HttpMethod.POST, mailboxPath(account, id) + "/copy", body.toBuffer()).map(b -> {
             JsonObject j = b.toJsonObject();
             JsonArray pairs = j.getJsonArray("mapping");
@@ -175,13 +241,13 @@ public class MailboxClient {
                 JsonArray p = pairs.getJsonArray(i);
                 mapping.add(new long[] {p.getLong(0), p.getLong(1)});
             }
-            return new CopyResult(j.getLong("uidValidity"), mapping);
+            return new CopyResult(j.getLong("targetId", 0L), j.getLong("uidValidity"), mapping);
         });
     }
 
     /** MOVE (RFC 6851): copies and expunges the originals in one transaction of mailbox-service. */
-    public Future<MoveResult> move(String account, long id, String uids, long target) {
-        JsonObject body = new JsonObject().put("uids", uids).put("target", target).put("move", true);
+    public Future<MoveResult> move(String account, long id, String uids, String targetName) {
+        JsonObject body = new JsonObject().put("uids", uids).put("targetName", targetName).put("move", true);
         return json(HttpMethod.POST, mailboxPath(account, id) + "/copy", body.toBuffer()).map(b -> MoveResult.of(b.toJsonObject()));
     }
 
@@ -195,8 +261,9 @@ public class MailboxClient {
                 .map(b -> Json.longs(b.toJsonObject().getJsonArray("expunged")));
     }
 
-    public Future<AppendResult> append(String account, long id, byte[] message, List<String> flags, OffsetDateTime date) {
-        StringBuilder path = new StringBuilder(mailboxPath(account, id)).append("/messages?");
+    /** APPEND to a mailbox named by the command; the date keeps the client's zone. */
+    public Future<AppendResult> append(String account, String name, byte[] message, List<String> flags, OffsetDateTime date) {
+        StringBuilder path = new StringBuilder(byNamePath(account, "/messages", name)).append('&');
         for (String flag : flags) {
             path.append(flag.startsWith("\\") ? "flags=" : "keywords=").append(encode(flag)).append('&');
         }
@@ -206,7 +273,7 @@ public class MailboxClient {
         RequestOptions options = options(HttpMethod.POST, path.toString()).putHeader("Content-Type", "message/rfc822");
         return call(options, Buffer.buffer(message)).map(b -> {
             JsonObject j = b.toJsonObject();
-            return new AppendResult(j.getLong("uidValidity"), j.getLong("uid"));
+            return new AppendResult(j.getLong("mailboxId", 0L), j.getLong("uidValidity"), j.getLong("uid"));
         });
     }
 
@@ -225,6 +292,7 @@ public class MailboxClient {
     }
 
     private Future<Buffer> call(RequestOptions options, Buffer body) {
+        requests.incrementAndGet();
         return client.request(options)
                 .compose(req -> body == null ? req.send() : req.send(body))
                 .compose(response -> response.body().map(content -> checked(response.statusCode(), content)))
@@ -265,6 +333,11 @@ public class MailboxClient {
 
     private static String mailboxPath(String account, long id) {
         return mailboxesPath(account) + "/" + id;
+    }
+
+    /** {@code …/mailboxes/by-name{rest}?name=…}: the mailbox an IMAP command names, without a lookup. */
+    private static String byNamePath(String account, String rest, String name) {
+        return mailboxesPath(account) + "/by-name" + rest + "?name=" + encode(name);
     }
 
     static String encode(String value) {

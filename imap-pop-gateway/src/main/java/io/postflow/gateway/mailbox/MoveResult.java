@@ -18,7 +18,7 @@ public record MoveResult(CopyResult copy, List<Long> expunged) {
             mapping.add(new long[] {p.getLong(0), p.getLong(1)});
         }
         JsonArray expunged = j.getJsonArray("expunged");
-        return new MoveResult(new CopyResult(j.getLong("uidValidity"), mapping),
+        return new MoveResult(new CopyResult(j.getLong("targetId", 0L), j.getLong("uidValidity"), mapping),
                 expunged == null ? List.of() : Json.longs(expunged));
     }
 }

@@ -1,5 +1,6 @@
 package io.postflow.mailbox.persistence;
 
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.delivery.PreparedMessage;
 import io.postflow.mailbox.domain.mail.Appended;
 import io.postflow.mailbox.domain.mail.MailRejection;
@@ -31,8 +32,9 @@ public class AppendStore {
              WHERE id = $1
             RETURNING uidnext - 1 AS uid, highestmodseq, uidnext, uidvalidity""";
     private static final String INSERT_ENTRY = """
-            INSERT INTO mailbox_message (mailbox_id, uid, body_id, prefix, size, flags, keywords, modseq, internal_date)
-            VALUES ($1, $2, $3, ''::bytea, $4, $5, $6, $7, $8)""";
+            INSERT INTO mailbox_message (mailbox_id, uid, body_id, prefix, size, flags, keywords, modseq, internal_date,
+                                         internal_zone)
+            VALUES ($1, $2, $3, ''::bytea, $4, $5, $6, $7, $8, $9)""";
     private static final String CHARGE_QUOTA = "UPDATE account SET used_bytes = used_bytes + $2 WHERE id = $1";
 
     private final Pool pool;
@@ -41,14 +43,20 @@ public class AppendStore {
         this.pool = pool;
     }
 
-    public Uni<Appended> append(String accountKey, long mailboxId, PreparedMessage message, int flags, List<String> keywords,
-                                OffsetDateTime internalDate) {
+    /**
+     * @param internalDate the date, in the zone to answer INTERNALDATE in
+     * @param keepZone     whether that zone is the client's (kept with the entry) or the server's
+     */
+    public Uni<Appended> append(String accountKey, MailboxKey mailbox, PreparedMessage message, int flags,
+                                List<String> keywords, OffsetDateTime internalDate, boolean keepZone) {
         int size = message.content().length;
-        return pool.withTransaction(conn -> MailboxLocks.account(conn, accountKey, mailboxId)
+        Integer zone = keepZone ? internalDate.getOffset().getTotalSeconds() : null;
+        return pool.withTransaction(conn -> MailboxLocks.account(conn, accountKey, mailbox)
                 .invoke(account -> checkQuota(account, size))
                 .chain(account -> conn.preparedQuery(DeliveryStore.UPSERT_BODY).execute(DeliveryStore.bodyTuple(message, 1))
                         .map(rows -> rows.iterator().next().getLong("id"))
-                        .chain(bodyId -> allocateAndInsert(conn, mailboxId, bodyId, size, flags, keywords, internalDate))
+                        .chain(bodyId -> allocateAndInsert(conn, account.mailboxId(), bodyId, size, flags, keywords,
+                                internalDate, zone))
                         .call(() -> conn.preparedQuery(CHARGE_QUOTA).execute(Tuple.of(account.id(), (long) size)))));
     }
 
@@ -59,15 +67,16 @@ public class AppendStore {
     }
 
     private static Uni<Appended> allocateAndInsert(SqlConnection conn, long mailboxId, long bodyId, int size, int flags,
-                                                   List<String> keywords, OffsetDateTime internalDate) {
+                                                   List<String> keywords, OffsetDateTime internalDate, Integer zone) {
         int unseen = (flags & SystemFlags.SEEN) == 0 ? 1 : 0;
         return conn.preparedQuery(ALLOCATE_UID).execute(Tuple.of(mailboxId, unseen, (long) size)).chain(rows -> {
             Row row = rows.iterator().next();
             long uid = row.getLong("uid");
             long modseq = row.getLong("highestmodseq");
-            Appended appended = new Appended(row.getLong("uidvalidity"), uid, new MailboxState(modseq, row.getLong("uidnext")));
-            Tuple entry = Tuple.from(List.of(mailboxId, uid, bodyId, size, (short) flags, keywords.toArray(String[]::new),
-                    modseq, internalDate));
+            Appended appended = new Appended(mailboxId, row.getLong("uidvalidity"), uid,
+                    new MailboxState(modseq, row.getLong("uidnext")));
+            Tuple entry = Tuple.from(java.util.Arrays.asList(mailboxId, uid, bodyId, size, (short) flags,
+                    keywords.toArray(String[]::new), modseq, internalDate, zone));
             return conn.preparedQuery(INSERT_ENTRY).execute(entry).replaceWith(appended);
         });
     }

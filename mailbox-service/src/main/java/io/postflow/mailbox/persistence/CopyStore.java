@@ -1,5 +1,6 @@
 package io.postflow.mailbox.persistence;
 
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.CopyResult;
 import io.postflow.mailbox.domain.mail.CopyResult.UidPair;
 import io.postflow.mailbox.domain.mail.Expunged;
@@ -36,8 +37,9 @@ public class CopyStore {
             + " WHERE e.mailbox_id = $1 AND %s ORDER BY e.uid";
     private static final String INSERT_COPIES = """
             WITH copies AS (
-                INSERT INTO mailbox_message (mailbox_id, uid, body_id, prefix, size, flags, keywords, modseq, internal_date)
-                SELECT $1, c.target, e.body_id, e.prefix, e.size, e.flags, e.keywords, $4, e.internal_date
+                INSERT INTO mailbox_message (mailbox_id, uid, body_id, prefix, size, flags, keywords, modseq, internal_date,
+                                             internal_zone)
+                SELECT $1, c.target, e.body_id, e.prefix, e.size, e.flags, e.keywords, $4, e.internal_date, e.internal_zone
                   FROM unnest($2::int8[], $3::int8[]) AS c(source, target)
                   JOIN mailbox_message e ON e.mailbox_id = $5 AND e.uid = c.source
                 RETURNING uid)
@@ -45,6 +47,8 @@ public class CopyStore {
                    unseen_count = unseen_count + $7, size_bytes = size_bytes + $8
              WHERE id = $1 AND $6 = (SELECT count(*) FROM copies)
             RETURNING highestmodseq, uidnext""";
+    // After the account lock: list changes lock it too, so the name stays this mailbox's.
+    private static final String TARGET_BY_NAME = "SELECT id FROM mailbox WHERE account_id = $1 AND name = $2";
     private static final String CHARGE_QUOTA = "UPDATE account SET used_bytes = used_bytes + $2 WHERE id = $1";
 
     private final Pool pool;
@@ -53,11 +57,21 @@ public class CopyStore {
         this.pool = pool;
     }
 
-    public Uni<CopyResult> copy(String accountKey, long sourceId, UidSet uids, long targetId, boolean move) {
+    public Uni<CopyResult> copy(String accountKey, long sourceId, UidSet uids, MailboxKey target, boolean move) {
         return pool.withTransaction(conn -> MailboxLocks.account(conn, accountKey, sourceId)
-                .chain(account -> MailboxLocks.mailboxes(conn, account.id(), sourceId, targetId)
-                        .chain(locked -> new Copy(conn, account, locked.get(sourceId), target(locked.get(targetId)), move)
-                                .run(uids))));
+                .chain(account -> targetId(conn, account.id(), target)
+                        .chain(targetId -> MailboxLocks.mailboxes(conn, account.id(), sourceId, targetId)
+                                .chain(locked -> new Copy(conn, account, locked.get(sourceId), target(locked.get(targetId)),
+                                        move).run(uids)))));
+    }
+
+    /** The target's id; a name not found is an id no mailbox has, so the lock finds nothing. */
+    private static Uni<Long> targetId(SqlConnection conn, long accountId, MailboxKey target) {
+        if (!target.byName()) {
+            return Uni.createFrom().item(target.id());
+        }
+        return conn.preparedQuery(TARGET_BY_NAME).execute(Tuple.of(accountId, target.name()))
+                .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong("id"));
     }
 
     /** RFC 3501 §6.4.7: a missing target is NO [TRYCREATE]; another account's mailbox is just as missing. */
@@ -96,7 +110,7 @@ public class CopyStore {
             return selectSource(uids).chain(() -> {
                 if (sourceUids.isEmpty()) {
                     MailboxState unchanged = new MailboxState(target.highestModseq(), target.uidNext());
-                    return Uni.createFrom().item(new CopyResult(target.uidValidity(), List.of(), unchanged,
+                    return Uni.createFrom().item(new CopyResult(target.id(), target.uidValidity(), List.of(), unchanged,
                             move ? new Expunged(List.of(), new MailboxState(source.highestModseq(), source.uidNext())) : null));
                 }
                 if (!move && account.exceedsQuota(bytes)) {
@@ -105,7 +119,7 @@ public class CopyStore {
                 return (move ? Uni.createFrom().voidItem() : BodyReferenceCounts.add(conn, bodies))
                         .chain(this::insertCopies)
                         .chain(targetState -> (move ? removeOriginals() : chargeQuota())
-                                .map(moved -> new CopyResult(target.uidValidity(), mapping(), targetState, moved)));
+                                .map(moved -> new CopyResult(target.id(), target.uidValidity(), mapping(), targetState, moved)));
             });
         }
 

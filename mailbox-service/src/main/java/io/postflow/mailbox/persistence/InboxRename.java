@@ -28,8 +28,8 @@ final class InboxRename {
     private static final long MOVED_MODSEQ = 2;
 
     private static final String CREATE_TARGET = """
-            INSERT INTO mailbox (account_id, name, subscribed, uidvalidity)
-            VALUES ($1, $2, FALSE, nextval('mailbox_uidvalidity'))
+            INSERT INTO mailbox (account_id, name, uidvalidity)
+            VALUES ($1, $2, nextval('mailbox_uidvalidity'))
             ON CONFLICT (account_id, name) DO NOTHING
             RETURNING id""";
     private static final String EMPTY_INBOX = """

@@ -1,5 +1,6 @@
 package io.postflow.mailbox.persistence;
 
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MailRejection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,9 +17,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 record LockedMailbox(long id, long accountId, String name, long uidNext, long highestModseq, long sizeBytes) {
 
     private static final String LOCK_ACCOUNT = "SELECT id FROM account WHERE address = $1 FOR UPDATE";
-    private static final String LOCK_MAILBOX = """
+    private static final MailboxKeySql LOCK_MAILBOX = MailboxKeySql.of("""
             SELECT id, account_id, name, uidnext, highestmodseq, size_bytes
-              FROM mailbox WHERE id = $1 AND account_id = $2 FOR UPDATE""";
+              FROM mailbox WHERE id = $1 AND account_id = $2 FOR UPDATE""");
 
     /** Locks the account with this key and answers its id. */
     static Uni<Long> lockAccount(SqlConnection conn, String accountKey) {
@@ -30,10 +31,13 @@ record LockedMailbox(long id, long accountId, String name, long uidNext, long hi
         });
     }
 
-    /** Locks the account, then its mailbox with this id. */
-    static Uni<LockedMailbox> lock(SqlConnection conn, String accountKey, long mailboxId) {
+    /**
+     * Locks the account, then its mailbox with this id or name. The account lock serialises the
+     * account's list changes, so a name found here stays the mailbox's until the commit.
+     */
+    static Uni<LockedMailbox> lock(SqlConnection conn, String accountKey, MailboxKey mailbox) {
         return lockAccount(conn, accountKey)
-                .chain(accountId -> conn.preparedQuery(LOCK_MAILBOX).execute(Tuple.of(mailboxId, accountId)))
+                .chain(accountId -> conn.preparedQuery(LOCK_MAILBOX.of(mailbox)).execute(Tuple.of(mailbox.value(), accountId)))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw new MailRejection(MailRejection.Code.NONEXISTENT, "no such mailbox");

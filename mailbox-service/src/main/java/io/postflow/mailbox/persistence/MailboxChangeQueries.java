@@ -25,9 +25,24 @@ import java.util.List;
 public class MailboxChangeQueries {
 
     private static final String MAILBOX = """
-            SELECT m.highestmodseq, m.uidnext, m.message_count
+            SELECT m.highestmodseq, m.uidnext, m.message_count, NULL::int8 AS recent_from
               FROM mailbox m JOIN account a ON a.id = m.account_id
              WHERE m.id = $1 AND a.address = $2""";
+    /*
+     * A read-write session claims the messages that arrived since the last claim as \Recent
+     * (RFC 3501 §2.3.2), with the row lock SELECT's claim takes (MailboxSelections): of two
+     * sessions asking at once, each new message goes to exactly one. The claimed UIDs are below
+     * the UIDNEXT read here, so they are all among the changes up to its HIGHESTMODSEQ.
+     */
+    private static final String CLAIM = """
+            WITH target AS (
+                SELECT m.id, m.first_recent_uid
+                  FROM mailbox m JOIN account a ON a.id = m.account_id
+                 WHERE m.id = $1 AND a.address = $2
+                   FOR UPDATE OF m)
+            UPDATE mailbox m SET first_recent_uid = m.uidnext
+              FROM target t WHERE m.id = t.id
+            RETURNING m.highestmodseq, m.uidnext, m.message_count, t.first_recent_uid AS recent_from""";
     // (modseq, uid) is the paging cursor; "modseq >= $2" is the part the index can range over.
     private static final String CHANGED = """
             SELECT uid, flags, keywords, modseq FROM mailbox_message
@@ -48,10 +63,12 @@ public class MailboxChangeQueries {
     /**
      * Entries with (modseq, uid) after (sinceModseq, afterUid), at most {@code limit}, and the UIDs
      * expunged after {@code sinceModseq}. Without a cursor, pass {@code afterUid} = 2^32 (above
-     * any UID): every entry with a MODSEQ above {@code sinceModseq}.
+     * any UID): every entry with a MODSEQ above {@code sinceModseq}. With {@code claimRecent},
+     * the messages no session has claimed as \Recent yet become this caller's.
      */
-    public Uni<MailboxChanges> since(String accountKey, long mailboxId, long sinceModseq, long afterUid, int limit) {
-        return pool.preparedQuery(MAILBOX).execute(Tuple.of(mailboxId, accountKey))
+    public Uni<MailboxChanges> since(String accountKey, long mailboxId, long sinceModseq, long afterUid, int limit,
+                                     boolean claimRecent) {
+        return pool.preparedQuery(claimRecent ? CLAIM : MAILBOX).execute(Tuple.of(mailboxId, accountKey))
                 .map(MailboxChangeQueries::mailbox)
                 .chain(mailbox -> Uni.combine().all()
                         .unis(pool.preparedQuery(CHANGED).execute(Tuple.of(mailboxId, sinceModseq, afterUid,
@@ -80,6 +97,7 @@ public class MailboxChangeQueries {
         List<Long> expunged = new ArrayList<>(expungedRows.size());
         expungedRows.forEach(row -> expunged.add(row.getLong("uid")));
         return new MailboxChanges(mailbox.getLong("highestmodseq"), mailbox.getLong("uidnext"),
-                mailbox.getInteger("message_count"), changed, expunged, changedRows.size() > limit);
+                mailbox.getInteger("message_count"), changed, expunged, changedRows.size() > limit,
+                mailbox.getLong("recent_from"));
     }
 }

@@ -29,9 +29,6 @@ public class MailboxEntity {
     public String specialUse;
 
     @Column(nullable = false)
-    public boolean subscribed;
-
-    @Column(nullable = false)
     public long uidvalidity;
 
     @Column(nullable = false)

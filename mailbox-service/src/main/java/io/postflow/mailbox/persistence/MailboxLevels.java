@@ -13,18 +13,20 @@ import java.util.List;
 final class MailboxLevels {
 
     /*
-     * A new mailbox is not subscribed: RFC 3501 §6.3.3 CREATE does not subscribe, clients send
-     * SUBSCRIBE themselves. Each gets a fresh UIDVALIDITY from the one sequence (RFC 3501
+     * CREATE does not subscribe (RFC 3501 §6.3.3), clients send SUBSCRIBE themselves; a name
+     * subscribed before (its mailbox deleted since) is subscribed again. Each gets a fresh UIDVALIDITY from the one sequence (RFC 3501
      * §2.3.1.1), so a name used before never looks like the old mailbox. A name that exists is
      * left alone (ON CONFLICT), so only the levels created come back.
      */
     private static final String INSERT = """
-            INSERT INTO mailbox (account_id, name, subscribed, uidvalidity)
-            SELECT $1, level, FALSE, nextval('mailbox_uidvalidity')
+            INSERT INTO mailbox (account_id, name, uidvalidity)
+            SELECT $1, level, nextval('mailbox_uidvalidity')
               FROM unnest($2::text[]) WITH ORDINALITY AS l(level, depth)
              ORDER BY depth
             ON CONFLICT (account_id, name) DO NOTHING
-            RETURNING id, name, special_use, subscribed, uidvalidity, uidnext, highestmodseq, message_count,
+            RETURNING id, name, special_use,
+                      EXISTS (SELECT 1 FROM subscription s WHERE s.account_id = $1 AND s.name = mailbox.name) AS subscribed,
+                      uidvalidity, uidnext, highestmodseq, message_count,
                       unseen_count, 0::bigint AS recent""";
 
     private MailboxLevels() {

@@ -3,11 +3,13 @@ package io.postflow.mailbox.persistence;
 import io.postflow.common.event.MailboxEvent;
 import io.postflow.mailbox.domain.mail.ListChange;
 import io.postflow.mailbox.domain.mail.MailRejection;
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MailboxNames;
 import io.postflow.mailbox.domain.mail.MailboxStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Changes to an account's mailbox list, each in one transaction: create, delete, rename,
- * subscribe. Names arrive canonical ({@link MailboxNames#canonical}); the events of a change are
+ * Changes to an account's mailbox list, each in one transaction: create, delete, rename. Names arrive canonical ({@link MailboxNames#canonical}); the events of a change are
  * returned for the caller to publish after the commit.
  */
 @ApplicationScoped
@@ -38,11 +39,19 @@ public class MailboxListStore {
             UPDATE mailbox SET name = substr(name, 2)
              WHERE account_id = $1 AND left(name, 1) = chr(1)
             RETURNING id, uidnext, highestmodseq""";
-    private static final String SUBSCRIBE = """
-            UPDATE mailbox m SET subscribed = $3
-              FROM account a
-             WHERE a.id = m.account_id AND m.id = $1 AND a.address = $2
-            RETURNING m.id, m.uidnext, m.highestmodseq""";
+    /*
+     * RENAME takes the subscriptions of the renamed names along (README "Subscriptions"): the
+     * old names go, the new ones come, unless the new name was subscribed already. Two statements,
+     * so the insert sees the delete (renaming "a/b" to "a" turns "a/b/b" into the freed "a/b").
+     */
+    private static final String UNSUBSCRIBE_RENAMED = """
+            DELETE FROM subscription
+             WHERE account_id = $1 AND (name = $2 OR left(name, length($2) + 1) = $2 || '/')
+            RETURNING name""";
+    private static final String SUBSCRIBE_RENAMED = """
+            INSERT INTO subscription (account_id, name)
+            SELECT $1, $3 || substr(old, length($2) + 1) FROM unnest($4::text[]) AS o(old)
+            ON CONFLICT DO NOTHING""";
 
     private final Pool pool;
     private final MessageBodyReferences bodies;
@@ -79,10 +88,11 @@ public class MailboxListStore {
      * Deletes a mailbox other than INBOX with its messages. Its inferiors stay (RFC 3501 §6.3.4);
      * clients then see the name as \Noselect. The message bodies lose this mailbox's references
      * and the account's usage drops by the mailbox's size; no expunge records are written, since
-     * they would belong to a mailbox that no longer exists.
+     * they would belong to a mailbox that no longer exists. Its subscription stays (RFC 3501
+     * §6.3.6: the server MUST NOT remove a name from the subscription list unilaterally).
      */
-    public Uni<List<MailboxEvent>> delete(String accountKey, long mailboxId) {
-        return pool.withTransaction(conn -> LockedMailbox.lock(conn, accountKey, mailboxId)
+    public Uni<List<MailboxEvent>> delete(String accountKey, MailboxKey mailboxKey) {
+        return pool.withTransaction(conn -> LockedMailbox.lock(conn, accountKey, mailboxKey)
                 .invoke(mailbox -> {
                     if (MailboxNames.INBOX.equals(mailbox.name())) {
                         throw new MailRejection(MailRejection.Code.CANNOT, "INBOX cannot be deleted"); // RFC 3501 §6.3.4
@@ -99,22 +109,12 @@ public class MailboxListStore {
      * Renames a mailbox with its inferiors, which keep their ids and UIDVALIDITY; the levels above
      * the new name are created if missing. INBOX is special: see {@link InboxRename}.
      */
-    public Uni<ListChange> rename(String accountKey, long mailboxId, String newName) {
-        return pool.withTransaction(conn -> LockedMailbox.lock(conn, accountKey, mailboxId)
+    public Uni<ListChange> rename(String accountKey, MailboxKey mailboxKey, String newName) {
+        return pool.withTransaction(conn -> LockedMailbox.lock(conn, accountKey, mailboxKey)
                         .chain(mailbox -> MailboxNames.INBOX.equals(mailbox.name())
                                 ? InboxRename.run(conn, accountKey, mailbox, newName)
                                 : renameHierarchy(conn, accountKey, mailbox, newName)))
                 .onFailure(SqlStates::isUniqueViolation).transform(clash -> exists(newName));
-    }
-
-    /** Adds the mailbox to the subscription list or removes it (RFC 3501 §6.3.6, §6.3.7). */
-    public Uni<List<MailboxEvent>> subscribe(String accountKey, long mailboxId, boolean subscribed) {
-        return pool.preparedQuery(SUBSCRIBE).execute(Tuple.of(mailboxId, accountKey, subscribed)).map(rows -> {
-            if (rows.size() == 0) {
-                throw new MailRejection(MailRejection.Code.NONEXISTENT, "no such mailbox");
-            }
-            return MailboxLevels.listEvents(accountKey, rows);
-        });
     }
 
     private static Uni<ListChange> renameHierarchy(SqlConnection conn, String accountKey, LockedMailbox mailbox,
@@ -130,11 +130,20 @@ public class MailboxListStore {
         return conn.preparedQuery(RENAME_MARKED).execute(Tuple.of(mailbox.accountId(), oldName, newName))
                 .chain(() -> conn.preparedQuery(RENAME_UNMARK).execute(Tuple.of(mailbox.accountId())))
                 .invoke(renamed -> events.addAll(MailboxLevels.listEvents(accountKey, renamed)))
+                .chain(() -> conn.preparedQuery(UNSUBSCRIBE_RENAMED).execute(Tuple.of(mailbox.accountId(), oldName)))
+                .chain(unsubscribed -> conn.preparedQuery(SUBSCRIBE_RENAMED).execute(Tuple.of(mailbox.accountId(), oldName,
+                        newName, names(unsubscribed))))
                 // RFC 3501 §6.3.5: the server SHOULD create the superior names the new name needs.
                 .chain(() -> MailboxLevels.createMissing(conn, mailbox.accountId(), MailboxNames.parents(newName)))
                 .invoke(created -> events.addAll(MailboxLevels.listEvents(accountKey, created)))
                 .chain(() -> MailboxQueries.byId(conn, accountKey, mailbox.id()))
                 .map(renamed -> new ListChange(renamed, events));
+    }
+
+    private static String[] names(RowSet<Row> rows) {
+        List<String> names = new ArrayList<>(rows.size());
+        rows.forEach(row -> names.add(row.getString("name")));
+        return names.toArray(String[]::new);
     }
 
     static MailRejection exists(String name) {

@@ -1,5 +1,6 @@
 package io.postflow.mailbox.persistence;
 
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MailRejection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,8 +23,8 @@ import java.util.TreeMap;
  */
 final class MailboxLocks {
 
-    /** An account row locked for this transaction. */
-    record LockedAccount(long id, Long quotaBytes, long usedBytes) {
+    /** An account row locked for this transaction, and the id of the mailbox it was locked for. */
+    record LockedAccount(long id, Long quotaBytes, long usedBytes, long mailboxId) {
 
         boolean exceedsQuota(long moreBytes) {
             return quotaBytes != null && usedBytes + moreBytes > quotaBytes;
@@ -34,9 +35,9 @@ final class MailboxLocks {
     record LockedMailbox(long id, long uidValidity, long uidNext, long highestModseq) {
     }
 
-    private static final String ACCOUNT = """
-            SELECT a.id, a.quota_bytes, a.used_bytes FROM account a JOIN mailbox m ON m.account_id = a.id
-             WHERE a.address = $1 AND m.id = $2 FOR UPDATE OF a""";
+    private static final MailboxKeySql ACCOUNT = MailboxKeySql.of("""
+            SELECT a.id, a.quota_bytes, a.used_bytes, m.id AS mailbox_id FROM account a JOIN mailbox m ON m.account_id = a.id
+             WHERE m.id = $1 AND a.address = $2 FOR UPDATE OF a""");
     private static final String MAILBOXES = """
             SELECT id, uidvalidity, uidnext, highestmodseq FROM mailbox
              WHERE account_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE""";
@@ -49,12 +50,21 @@ final class MailboxLocks {
 
     /** Locks the account that owns the mailbox; NONEXISTENT when it does not own it. */
     static Uni<LockedAccount> account(SqlConnection conn, String accountKey, long mailboxId) {
-        return conn.preparedQuery(ACCOUNT).execute(Tuple.of(accountKey, mailboxId)).map(rows -> {
+        return account(conn, accountKey, MailboxKey.of(mailboxId));
+    }
+
+    /**
+     * Locks the account that owns the mailbox with this id or name; NONEXISTENT when there is none.
+     * A name found here stays the mailbox's: list changes lock the account too.
+     */
+    static Uni<LockedAccount> account(SqlConnection conn, String accountKey, MailboxKey mailbox) {
+        return conn.preparedQuery(ACCOUNT.of(mailbox)).execute(Tuple.of(mailbox.value(), accountKey)).map(rows -> {
             if (rows.size() == 0) {
                 throw new MailRejection(MailRejection.Code.NONEXISTENT, "no such mailbox");
             }
             Row row = rows.iterator().next();
-            return new LockedAccount(row.getLong("id"), row.getLong("quota_bytes"), row.getLong("used_bytes"));
+            return new LockedAccount(row.getLong("id"), row.getLong("quota_bytes"), row.getLong("used_bytes"),
+                    row.getLong("mailbox_id"));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.postflow.mailbox.persistence;
 
 import io.postflow.mailbox.domain.mail.MailRejection;
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MailboxStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,7 +23,8 @@ public class MailboxQueries {
 
     /** The columns {@link #status(Row)} reads, for statements of other classes too. */
     static final String STATUS_COLUMNS = """
-            m.id, m.name, m.special_use, m.subscribed, m.uidvalidity, m.uidnext, m.highestmodseq,
+            m.id, m.name, m.special_use, m.uidvalidity, m.uidnext, m.highestmodseq,
+            EXISTS (SELECT 1 FROM subscription s WHERE s.account_id = m.account_id AND s.name = m.name) AS subscribed,
             m.message_count, m.unseen_count,
             (SELECT count(*) FROM mailbox_message e WHERE e.mailbox_id = m.id AND e.uid >= m.first_recent_uid) AS recent""";
 
@@ -34,16 +36,11 @@ public class MailboxQueries {
              WHERE a.address = $1
              ORDER BY m.name COLLATE "C"
             """.formatted(STATUS_COLUMNS);
-    private static final String BY_ID = """
+    private static final MailboxKeySql BY_KEY = MailboxKeySql.of("""
             SELECT %s
               FROM mailbox m JOIN account a ON a.id = m.account_id
              WHERE m.id = $1 AND a.address = $2
-            """.formatted(STATUS_COLUMNS);
-    private static final String BY_NAME = """
-            SELECT %s
-              FROM mailbox m JOIN account a ON a.id = m.account_id
-             WHERE a.address = $1 AND m.name = $2
-            """.formatted(STATUS_COLUMNS);
+            """.formatted(STATUS_COLUMNS));
 
     private final Pool pool;
 
@@ -67,17 +64,14 @@ public class MailboxQueries {
         });
     }
 
-    public Uni<MailboxStatus> byId(String accountKey, long mailboxId) {
-        return byId(pool, accountKey, mailboxId);
+    /** One mailbox by id or name (STATUS). */
+    public Uni<MailboxStatus> get(String accountKey, MailboxKey key) {
+        return pool.preparedQuery(BY_KEY.of(key)).execute(Tuple.of(key.value(), accountKey)).map(MailboxQueries::single);
     }
 
     /** The mailbox as {@code client} sees it, e.g. inside the caller's transaction. */
     static Uni<MailboxStatus> byId(SqlClient client, String accountKey, long mailboxId) {
-        return client.preparedQuery(BY_ID).execute(Tuple.of(mailboxId, accountKey)).map(MailboxQueries::single);
-    }
-
-    public Uni<MailboxStatus> byName(String accountKey, String canonicalName) {
-        return pool.preparedQuery(BY_NAME).execute(Tuple.of(accountKey, canonicalName)).map(MailboxQueries::single);
+        return client.preparedQuery(BY_KEY.byId()).execute(Tuple.of(mailboxId, accountKey)).map(MailboxQueries::single);
     }
 
     static MailboxStatus status(Row row) {

@@ -46,12 +46,14 @@ public class MailboxRepository implements PanacheRepository<MailboxEntity> {
 
     private static String insertDefaultsSql() {
         StringBuilder sql = new StringBuilder(
-                "INSERT INTO mailbox (account_id, name, special_use, subscribed, uidvalidity) VALUES ");
+                "WITH created AS (INSERT INTO mailbox (account_id, name, special_use, uidvalidity) VALUES ");
         for (int i = 0; i < DEFAULTS.size(); i++) {
             sql.append(i == 0 ? "" : ", ")
                     .append("(?1, ?").append(2 * i + 2).append(", CAST(?").append(2 * i + 3)
-                    .append(" AS VARCHAR), TRUE, nextval('mailbox_uidvalidity'))");
+                    .append(" AS VARCHAR), nextval('mailbox_uidvalidity'))");
         }
-        return sql.toString();
+        // The defaults are subscribed: one statement makes the mailboxes and their subscriptions.
+        return sql.append(" RETURNING account_id, name) INSERT INTO subscription (account_id, name)"
+                + " SELECT account_id, name FROM created ON CONFLICT DO NOTHING").toString();
     }
 }

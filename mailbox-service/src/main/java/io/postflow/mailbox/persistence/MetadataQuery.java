@@ -1,10 +1,12 @@
 package io.postflow.mailbox.persistence;
 
+import io.postflow.mailbox.domain.mail.InternalDates;
 import io.postflow.mailbox.domain.mail.MailRejection;
 import io.postflow.mailbox.domain.mail.MessageMetadata;
 import io.postflow.mailbox.domain.mail.MetadataField;
 import io.postflow.mailbox.domain.mail.MetadataPage;
 import io.postflow.mailbox.domain.mail.MetadataRequest;
+import io.postflow.mailbox.domain.mail.StoredContent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,18 +36,41 @@ public class MetadataQuery {
         this.pool = pool;
     }
 
-    public Uni<MetadataPage> page(String accountKey, long mailboxId, MetadataRequest request) {
-        SqlParams params = new SqlParams();
-        String sql = sql(params, accountKey, mailboxId, request);
-        return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> page(rows, request));
+    /** Where an entry's bytes are, for a fetch that streams sections. */
+    public enum Content {
+        /** Metadata only. */
+        NONE,
+        /** Also the trace prefix and the body's geometry. */
+        GEOMETRY,
+        /** Also the part table, for sections inside numbered parts. */
+        PARTS
     }
 
-    private static String sql(SqlParams params, String accountKey, long mailboxId, MetadataRequest request) {
+    public Uni<MetadataPage> page(String accountKey, long mailboxId, MetadataRequest request) {
+        return page(accountKey, mailboxId, request, Content.NONE);
+    }
+
+    /** A page whose entries also say where their bytes are ({@link MessageMetadata#content()}). */
+    public Uni<MetadataPage> page(String accountKey, long mailboxId, MetadataRequest request, Content content) {
+        SqlParams params = new SqlParams();
+        String sql = sql(params, accountKey, mailboxId, request, content);
+        return pool.preparedQuery(sql).execute(params.tuple()).map(rows -> page(rows, request, content));
+    }
+
+    private static String sql(SqlParams params, String accountKey, long mailboxId, MetadataRequest request,
+                              Content content) {
         String mailbox = params.add(mailboxId);
         String account = params.add(accountKey);
         Set<MetadataField> fields = request.fields();
         StringBuilder columns = new StringBuilder(
-                "e.uid, e.flags, e.keywords, e.modseq, e.internal_date, e.size, octet_length(e.prefix) AS prefix_length");
+                "e.uid, e.flags, e.keywords, e.modseq, e.internal_date, e.internal_zone, e.size,"
+                        + " octet_length(e.prefix) AS prefix_length");
+        if (content != Content.NONE) {
+            columns.append(", e.body_id, e.prefix AS content_prefix, b.size AS body_size, b.header_size AS body_header_size");
+        }
+        if (content == Content.PARTS) {
+            columns.append(", ").append(PartsColumn.TEXT).append(" AS content_parts");
+        }
         if (fields.contains(MetadataField.ENVELOPE)) {
             columns.append(", b.envelope");
         }
@@ -72,7 +97,8 @@ public class MetadataQuery {
         if (request.changedSince() != null) {
             where.append(" AND e.modseq > ").append(params.add(request.changedSince()));
         }
-        boolean joinBody = !fields.isEmpty(); // every optional item comes from the body table
+        // Every optional item comes from the body table.
+        boolean joinBody = !fields.isEmpty() || content != Content.NONE;
         return "WITH mb AS (SELECT m.id FROM mailbox m JOIN account a ON a.id = m.account_id"
                 + " WHERE m.id = " + mailbox + " AND a.address = " + account + ")"
                 + " SELECT p.* FROM mb LEFT JOIN LATERAL (SELECT " + columns
@@ -81,7 +107,7 @@ public class MetadataQuery {
                 + " ORDER BY e.uid LIMIT " + params.add(request.limit() + 1) + ") p ON true ORDER BY p.uid";
     }
 
-    private static MetadataPage page(RowSet<Row> rows, MetadataRequest request) {
+    private static MetadataPage page(RowSet<Row> rows, MetadataRequest request, Content content) {
         if (rows.size() == 0) {
             throw new MailRejection(MailRejection.Code.NONEXISTENT, "no such mailbox");
         }
@@ -98,18 +124,18 @@ public class MetadataQuery {
                 next = items.get(items.size() - 1).uid();
                 break;
             }
-            items.add(metadata(row, fields));
+            items.add(metadata(row, fields, content));
         }
         return new MetadataPage(items, next);
     }
 
-    private static MessageMetadata metadata(Row row, Set<MetadataField> fields) {
+    private static MessageMetadata metadata(Row row, Set<MetadataField> fields, Content content) {
         return new MessageMetadata(
                 row.getLong("uid"),
                 row.getInteger("flags"),
                 List.of(row.getArrayOfStrings("keywords")),
                 row.getLong("modseq"),
-                row.getOffsetDateTime("internal_date"),
+                InternalDates.inZone(row.getOffsetDateTime("internal_date"), row.getInteger("internal_zone")),
                 row.getInteger("size"),
                 row.getInteger("prefix_length"),
                 fields.contains(MetadataField.ENVELOPE) ? row.getString("envelope") : null,
@@ -117,6 +143,9 @@ public class MetadataQuery {
                 fields.contains(MetadataField.BODY) ? row.getString("body_basic") : null,
                 fields.contains(MetadataField.HEADER_SIZE) ? row.getInteger("header_size") : null,
                 fields.contains(MetadataField.PARTS) ? row.getString("parts") : null,
-                fields.contains(MetadataField.HEADER) ? row.getBuffer("header").getBytes() : null);
+                fields.contains(MetadataField.HEADER) ? row.getBuffer("header").getBytes() : null,
+                content == Content.NONE ? null : new StoredContent(row.getLong("body_id"),
+                        row.getBuffer("content_prefix").getBytes(), row.getInteger("body_size"),
+                        row.getInteger("body_header_size"), content == Content.PARTS ? row.getString("content_parts") : null));
     }
 }

@@ -75,7 +75,8 @@ class AccountApiTest {
                 .body("uidnext", everyItem(is(1)))
                 .body("uidvalidity", everyItem(greaterThan(0)));
 
-        List<Row> rows = db.query("SELECT m.name, m.special_use, m.subscribed, m.uidvalidity FROM mailbox m "
+        List<Row> rows = db.query("SELECT m.name, m.special_use, m.uidvalidity, EXISTS (SELECT 1 FROM subscription s"
+                + " WHERE s.account_id = m.account_id AND s.name = m.name) AS subscribed FROM mailbox m "
                 + "JOIN account a ON a.id = m.account_id WHERE a.address = $1 ORDER BY m.id", key);
         assertThat(rows).extracting(row -> row.getString("special_use"))
                 .containsExactly(null, "\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive");

@@ -34,16 +34,15 @@ public class AppendHandler implements CommandHandler<ImapCommand.Append> {
         if (command.message().length == 0) {
             return Future.succeededFuture(Tagged.no("CANNOT", "empty message"));
         }
-        return mailbox.byName(account, command.mailbox())
+        return mailbox.append(account, command.mailbox(), command.message(), command.flags(), command.date())
                 .recover(e -> Future.failedFuture(e instanceof MailboxApiException api && api.error().equals("nonexistent")
                         ? new io.postflow.gateway.imap.session.ImapRejection(Tagged.no("TRYCREATE", "no such mailbox")) : e))
-                .compose(info -> mailbox.append(account, info.id(), command.message(), command.flags(), command.date())
-                        .map(appended -> {
-                            SelectedView view = session.view();
-                            if (view != null && view.mailboxId() == info.id()) {
-                                session.markChanged();
-                            }
-                            return Tagged.ok("APPENDUID " + appended.uidValidity() + " " + appended.uid(), "APPEND completed");
-                        }));
+                .map(appended -> {
+                    SelectedView view = session.view();
+                    if (view != null && view.mailboxId() == appended.mailboxId()) {
+                        session.markChanged();
+                    }
+                    return Tagged.ok("APPENDUID " + appended.uidValidity() + " " + appended.uid(), "APPEND completed");
+                });
     }
 }

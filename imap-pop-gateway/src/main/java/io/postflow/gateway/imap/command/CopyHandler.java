@@ -32,17 +32,18 @@ public class CopyHandler implements CommandHandler<ImapCommand.Copy> {
         SelectedView view = session.view();
         String account = session.account();
         String uids = MessageSets.uids(view, command.set(), command.uid());
-        return mailbox.byName(account, command.mailbox())
+        if (uids == null) {
+            // Nothing of the view matches (a UID set past every UID, or an empty mailbox): nothing to copy.
+            return Future.succeededFuture(Tagged.ok("COPY completed"));
+        }
+        return mailbox.copy(account, view.mailboxId(), uids, command.mailbox())
                 .recover(e -> Future.failedFuture(e instanceof MailboxApiException api && api.error().equals("nonexistent")
                         ? new ImapRejection(Tagged.no("TRYCREATE", "no such mailbox")) : e))
-                .compose(target -> {
-                    if (uids == null) {
-                        return Future.succeededFuture(Tagged.ok("COPY completed"));
-                    }
-                    if (target.id() == view.mailboxId()) {
+                .map(result -> {
+                    if (result.targetId() == view.mailboxId()) {
                         session.markChanged();
                     }
-                    return mailbox.copy(account, view.mailboxId(), uids, target.id()).map(CopyHandler::reply);
+                    return reply(result);
                 });
     }
 

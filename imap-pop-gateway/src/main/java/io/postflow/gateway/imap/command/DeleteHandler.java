@@ -26,8 +26,6 @@ public class DeleteHandler implements CommandHandler<ImapCommand.Delete> {
     @Override
     public Future<Tagged> handle(ImapCommand.Delete command, SessionContext session) {
         String account = session.account();
-        return mailbox.byName(account, command.mailbox())
-                .compose(info -> mailbox.delete(account, info.id()))
-                .map(v -> Tagged.ok("DELETE completed"));
+        return mailbox.delete(account, command.mailbox()).map(v -> Tagged.ok("DELETE completed"));
     }
 }

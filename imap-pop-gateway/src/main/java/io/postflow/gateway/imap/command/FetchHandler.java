@@ -10,19 +10,22 @@ import io.postflow.gateway.imap.session.ImapConnection;
 import io.postflow.gateway.imap.session.SelectedView;
 import io.postflow.gateway.imap.session.SessionContext;
 import io.postflow.gateway.imap.session.Tagged;
+import io.postflow.gateway.mailbox.FetchFrames;
 import io.postflow.gateway.mailbox.MailboxClient;
 import io.postflow.gateway.mailbox.MessageMeta;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8). Metadata for the whole set comes from one call
- * (ENVELOPE and BODYSTRUCTURE are precomputed by mailbox-service); body sections are streamed from
- * the content endpoint straight into the connection, its Content-Length being the literal's size,
- * so a large message is never held whole. A non-PEEK body fetch sets \Seen for the set first.
+ * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8), each one call to mailbox-service. Without bodies
+ * it is the metadata call (ENVELOPE and BODYSTRUCTURE are precomputed). With bodies, or when the
+ * fetch sets \Seen (a non-PEEK body item), it is the fetch call: one stream of every message's
+ * metadata and section octets (FetchFrames), written into the connection as it arrives, with
+ * the stream paused while the client does not read, so a large message is never held whole. The
+ * \Seen is set by that same call, and its metadata carries the new flags for the FLAGS item.
  */
 @ApplicationScoped
 public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
@@ -51,10 +54,28 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
             items.add(new FetchItem.Flags()); // report the implicit \Seen (RFC 3501 §6.4.5)
         }
         String account = session.account();
-        Future<?> seen = marksSeen ? mailbox.store(account, view.mailboxId(), uids, "add", List.of("\\Seen"))
-                : Future.succeededFuture();
-        return seen.compose(v -> mailbox.messages(account, view.mailboxId(), uids, fields(items)))
-                .compose(messages -> write(messages, items, view, session))
+        if (!marksSeen && items.stream().noneMatch(FetchHandler::needsContent)) {
+            return mailbox.messages(account, view.mailboxId(), uids, fields(items))
+                    .map(messages -> {
+                        writeMetadata(messages, items, view, session);
+                        return Tagged.ok("FETCH completed");
+                    });
+        }
+        List<Object[]> sections = new ArrayList<>();
+        for (FetchItem item : items) {
+            if (needsContent(item)) {
+                var section = ((FetchItem.Body) item).section();
+                // A nested HEADER.FIELDS is filtered here from the whole (small) part header.
+                sections.add(section.headerFields() ? new Object[] {section.apiSection(), -1L, 0L}
+                        : new Object[] {section.apiSection(), section.offset(), section.length()});
+            }
+        }
+        StreamWriter writer = new StreamWriter(items, view, session);
+        return mailbox.fetch(account, view.mailboxId(), uids, fields(items), sections, marksSeen)
+                .compose(response -> FetchFrames.read(response, writer)
+                        // A stream broken inside a literal cannot be recovered: the connection must go.
+                        .onFailure(e -> session.connection().close()))
+                .compose(v -> session.connection().drained())
                 .map(v -> Tagged.ok("FETCH completed"));
     }
 
@@ -72,86 +93,24 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         return String.join(",", fields.stream().distinct().toList());
     }
 
-    private Future<Void> write(List<MessageMeta> messages, List<FetchItem> items, SelectedView view, SessionContext session) {
-        boolean streams = items.stream().anyMatch(FetchHandler::needsContent);
-        if (!streams) {
-            // No I/O per message: one buffer for the whole answer.
-            ImapWriter out = new ImapWriter();
-            for (MessageMeta m : messages) {
-                int sequence = view.sequenceOf(m.uid());
-                if (sequence > 0) {
-                    out.raw("* ").number(sequence).raw(" FETCH (");
-                    for (int i = 0; i < items.size(); i++) {
-                        writeItem(out.raw(i == 0 ? "" : " "), items.get(i), m, view);
-                    }
-                    out.raw(")").crlf();
-                }
-            }
-            session.write(out);
-            return Future.succeededFuture();
-        }
-        Future<Void> chain = Future.succeededFuture();
+    /** No I/O per message: one buffer for the whole answer. */
+    private static void writeMetadata(List<MessageMeta> messages, List<FetchItem> items, SelectedView view,
+                                      SessionContext session) {
+        ImapWriter out = new ImapWriter();
         for (MessageMeta m : messages) {
             int sequence = view.sequenceOf(m.uid());
             if (sequence > 0) {
-                chain = chain.compose(v -> writeStreaming(sequence, m, items, view, session));
+                out.raw("* ").number(sequence).raw(" FETCH (");
+                for (int i = 0; i < items.size(); i++) {
+                    writeItem(out.raw(i == 0 ? "" : " "), items.get(i), m, view);
+                }
+                out.raw(")").crlf();
             }
         }
-        return chain;
+        session.write(out);
     }
 
-    private Future<Void> writeStreaming(int sequence, MessageMeta m, List<FetchItem> items, SelectedView view,
-                                        SessionContext session) {
-        ImapWriter head = new ImapWriter().raw("* ").number(sequence).raw(" FETCH (");
-        return writeItems(head, 0, m, items, view, session);
-    }
-
-    /** Writes items from {@code index} on; buffered text is flushed before each streamed literal. */
-    private Future<Void> writeItems(ImapWriter out, int index, MessageMeta m, List<FetchItem> items, SelectedView view,
-                                    SessionContext session) {
-        for (int i = index; i < items.size(); i++) {
-            FetchItem item = items.get(i);
-            out.raw(i == 0 ? "" : " ");
-            if (needsContent(item)) {
-                FetchItem.Body body = (FetchItem.Body) item;
-                out.raw(body.responseName()).sp();
-                int next = i + 1;
-                return content(out, m, body, view, session).compose(v -> writeItems(new ImapWriter(), next, m, items, view, session));
-            }
-            writeItem(out, item, m, view);
-        }
-        session.write(out.raw(")").crlf());
-        return session.connection().drained();
-    }
-
-    private Future<Void> content(ImapWriter out, MessageMeta m, FetchItem.Body body, SelectedView view, SessionContext session) {
-        var section = body.section();
-        ImapConnection connection = session.connection();
-        if (section.headerFields()) {
-            // A nested part's header: small, so read whole and filtered here.
-            return mailbox.content(session.account(), view.mailboxId(), m.uid(), section.apiSection(), -1, 0)
-                    .compose(HttpClientResponse::body)
-                    .map(header -> {
-                        byte[] filtered = HeaderFilter.filter(header.getBytes(), section.fields(),
-                                section.specifier().endsWith(".NOT"));
-                        session.write(out.literal(HeaderFilter.slice(filtered, section.offset(), section.length())));
-                        return null;
-                    });
-        }
-        return mailbox.content(session.account(), view.mailboxId(), m.uid(), section.apiSection(), section.offset(),
-                        section.length())
-                .compose(response -> {
-                    String length = response.getHeader("Content-Length");
-                    if (length == null) {
-                        response.request().reset();
-                        return Future.failedFuture(new IllegalStateException("content without Content-Length"));
-                    }
-                    session.write(out.raw("{" + Long.parseLong(length) + "}\r\n"));
-                    // A broken stream cannot be recovered inside a literal: the connection must go.
-                    return connection.stream(response).onFailure(e -> connection.close());
-                });
-    }
-
+    /** A body section the fetch call must stream; a top-level HEADER.FIELDS comes with the metadata. */
     private static boolean needsContent(FetchItem item) {
         return item instanceof FetchItem.Body b && !(b.section().headerFields() && b.section().part().isEmpty());
     }
@@ -171,9 +130,110 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         } else if (item instanceof FetchItem.Structure s) {
             out.raw(s.extensible() ? "BODYSTRUCTURE " : "BODY ").raw(s.extensible() ? m.bodyStructure() : m.body());
         } else if (item instanceof FetchItem.Body b) {
-            // Top-level HEADER.FIELDS: filtered from the header bytes of the metadata call.
+            // Top-level HEADER.FIELDS: filtered from the header bytes of the metadata.
             byte[] filtered = HeaderFilter.filter(m.header(), b.section().fields(), b.section().specifier().endsWith(".NOT"));
             out.raw(b.responseName()).sp().literal(HeaderFilter.slice(filtered, b.section().offset(), b.section().length()));
+        }
+    }
+
+    /**
+     * Turns the fetch stream into FETCH responses: the items of a message in the client's order,
+     * each streamed section as a literal whose size the frame announced, its octets passed on as
+     * they come. Messages the session does not know (none, normally) are read and dropped.
+     */
+    private static final class StreamWriter implements FetchFrames.Listener {
+
+        private final List<FetchItem> items;
+        private final SelectedView view;
+        private final SessionContext session;
+        private ImapConnection connection;
+        private MessageMeta message;
+        private long[] lengths;
+        private boolean skip;
+        private int item;
+        private int section;
+        private ImapWriter out;
+        private Buffer header;
+
+        StreamWriter(List<FetchItem> items, SelectedView view, SessionContext session) {
+            this.items = items;
+            this.view = view;
+            this.session = session;
+            this.connection = session.connection();
+        }
+
+        @Override
+        public void message(MessageMeta meta, long[] sectionLengths) {
+            message = meta;
+            lengths = sectionLengths;
+            int sequence = view.sequenceOf(meta.uid());
+            skip = sequence == 0;
+            item = 0;
+            section = 0;
+            if (!skip) {
+                out = new ImapWriter().raw("* ").number(sequence).raw(" FETCH (");
+                advance();
+            }
+        }
+
+        @Override
+        public void octets(int index, Buffer chunk) {
+            if (skip) {
+                return;
+            }
+            if (header != null) {
+                header.appendBuffer(chunk);
+            } else {
+                connection.write(chunk.getBytes());
+            }
+        }
+
+        @Override
+        public void sectionEnd(int index) {
+            if (skip) {
+                return;
+            }
+            if (header != null) {
+                var body = ((FetchItem.Body) items.get(item)).section();
+                byte[] filtered = HeaderFilter.filter(header.getBytes(), body.fields(), body.specifier().endsWith(".NOT"));
+                out.literal(HeaderFilter.slice(filtered, body.offset(), body.length()));
+                header = null;
+            }
+            item++;
+            section++;
+            advance();
+        }
+
+        @Override
+        public void messageEnd() {
+            // advance() wrote the closing parenthesis after the last item.
+        }
+
+        @Override
+        public Future<Void> backpressure() {
+            return connection.drained();
+        }
+
+        /** Writes items up to the next streamed section (its literal size included), or to the end. */
+        private void advance() {
+            for (; item < items.size(); item++) {
+                FetchItem next = items.get(item);
+                out.raw(item == 0 ? "" : " ");
+                if (needsContent(next)) {
+                    FetchItem.Body body = (FetchItem.Body) next;
+                    out.raw(body.responseName()).sp();
+                    if (body.section().headerFields()) {
+                        header = Buffer.buffer();
+                    } else {
+                        session.write(out.raw("{" + lengths[section] + "}\r\n"));
+                        out = new ImapWriter();
+                    }
+                    return;
+                }
+                writeItem(out, next, message, view);
+            }
+            session.write(out.raw(")").crlf());
+            out = null;
         }
     }
 }

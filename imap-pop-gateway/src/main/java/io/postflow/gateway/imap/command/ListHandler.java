@@ -43,6 +43,16 @@ public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
             return Future.succeededFuture(Tagged.ok("LIST completed"));
         }
         MailboxPattern pattern = MailboxPattern.of(command.reference(), command.pattern());
+        if (command.subscribedOnly()) {
+            return mailbox.subscriptions(session.account()).map(names -> {
+                ImapWriter out = new ImapWriter();
+                for (Map.Entry<String, List<String>> entry : lsub(names, pattern).entrySet()) {
+                    out.raw("* LSUB ").list(entry.getValue()).raw(" \"/\" ").mailbox(entry.getKey()).crlf();
+                }
+                session.write(out);
+                return Tagged.ok("LSUB completed");
+            });
+        }
         return mailbox.mailboxes(session.account()).map(all -> {
             ImapWriter out = new ImapWriter();
             for (Map.Entry<String, List<String>> entry : tree(all, command.subscribedOnly()).entrySet()) {
@@ -53,6 +63,31 @@ public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
             session.write(out);
             return Tagged.ok(verb + " completed");
         });
+    }
+
+    /**
+     * The LSUB answer (RFC 3501 §6.3.9): the subscribed names the pattern matches, and, for a
+     * subscribed name the pattern does not reach (a "%" stops at the delimiter), its unsubscribed
+     * ancestors that the pattern does match, flagged \Noselect: "foo/bar" subscribed and "foo" not,
+     * LSUB "" % answers foo (\Noselect). Subscriptions are names, so a subscribed name whose
+     * mailbox was deleted is still listed.
+     */
+    static Map<String, List<String>> lsub(List<String> subscribed, MailboxPattern pattern) {
+        java.util.Set<String> names = new java.util.HashSet<>(subscribed);
+        TreeMap<String, List<String>> out = new TreeMap<>();
+        for (String name : subscribed) {
+            if (pattern.matches(name)) {
+                out.put(name, List.of());
+                continue;
+            }
+            for (int at = name.lastIndexOf('/'); at > 0; at = name.lastIndexOf('/', at - 1)) {
+                String ancestor = name.substring(0, at);
+                if (!names.contains(ancestor) && pattern.matches(ancestor)) {
+                    out.putIfAbsent(ancestor, List.of("\\Noselect"));
+                }
+            }
+        }
+        return out;
     }
 
     /** Every name to list with its attributes, including levels without a mailbox. */

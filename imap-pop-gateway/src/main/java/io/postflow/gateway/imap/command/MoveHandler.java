@@ -41,17 +41,17 @@ public class MoveHandler implements CommandHandler<ImapCommand.Move> {
             return Future.succeededFuture(Tagged.no("READ-ONLY", "mailbox is read-only"));
         }
         String uids = MessageSets.uids(view, command.set(), command.uid());
-        return mailbox.byName(account, command.mailbox())
+        if (uids == null) {
+            return Future.succeededFuture(Tagged.ok("MOVE completed"));
+        }
+        return mailbox.move(account, view.mailboxId(), uids, command.mailbox())
                 .recover(e -> Future.failedFuture(e instanceof MailboxApiException api && api.error().equals("nonexistent")
                         ? new ImapRejection(Tagged.no("TRYCREATE", "no such mailbox")) : e))
-                .compose(target -> {
-                    if (uids == null) {
-                        return Future.succeededFuture(Tagged.ok("MOVE completed"));
-                    }
-                    if (target.id() == view.mailboxId()) {
+                .map(moved -> {
+                    if (moved.copy().targetId() == view.mailboxId()) {
                         session.markChanged();
                     }
-                    return mailbox.move(account, view.mailboxId(), uids, target.id()).map(moved -> reply(moved, view, session));
+                    return reply(moved, view, session);
                 });
     }
 

@@ -27,8 +27,6 @@ public class RenameHandler implements CommandHandler<ImapCommand.Rename> {
     public Future<Tagged> handle(ImapCommand.Rename command, SessionContext session) {
         String account = session.account();
         String target = command.to().replaceAll("/+$", "");
-        return mailbox.byName(account, command.from())
-                .compose(info -> mailbox.rename(account, info.id(), target))
-                .map(v -> Tagged.ok("RENAME completed"));
+        return mailbox.rename(account, command.from(), target).map(v -> Tagged.ok("RENAME completed"));
     }
 }

@@ -8,7 +8,6 @@ import io.postflow.gateway.imap.session.SelectedView;
 import io.postflow.gateway.imap.session.SessionContext;
 import io.postflow.gateway.imap.session.Tagged;
 import io.postflow.gateway.mailbox.MailboxClient;
-import io.postflow.gateway.mailbox.MessageMeta;
 import io.postflow.gateway.mailbox.SelectInfo;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2). mailbox-service claims \Recent atomically for
- * SELECT; the UID list read afterwards is cut at the UIDNEXT of that answer, and anything newer
+ * SELECT and EXAMINE (RFC 3501 §6.3.1, §6.3.2) in one call by name: mailbox-service claims
+ * \Recent atomically for SELECT and answers the UID list below its UIDNEXT; anything newer
  * arrives through the changes since its MODSEQ.
  */
 @ApplicationScoped
@@ -35,16 +34,12 @@ public class SelectHandler {
         String account = session.account();
         // A failed SELECT leaves no mailbox selected (RFC 3501 §6.3.1).
         session.state(new ImapState.Authenticated(account));
-        return mailbox.byName(account, name)
-                .compose(info -> mailbox.select(account, info.id(), readOnly))
-                .compose(selected -> mailbox.messages(account, selected.id(), "1:*", "")
-                        .map(messages -> opened(selected, messages, readOnly, session)));
+        return mailbox.select(account, name, readOnly).map(selected -> opened(selected, readOnly, session));
     }
 
-    private static Tagged opened(SelectInfo selected, List<MessageMeta> messages, boolean readOnly, SessionContext session) {
-        long[] uids = messages.stream().mapToLong(MessageMeta::uid).filter(uid -> uid < selected.uidNext()).toArray();
+    private static Tagged opened(SelectInfo selected, boolean readOnly, SessionContext session) {
         SelectedView view = new SelectedView(selected.id(), selected.name(), readOnly, selected.uidValidity(),
-                selected.uidNext(), selected.highestModseq(), uids, readOnly ? 0 : selected.recentFrom());
+                selected.uidNext(), selected.highestModseq(), selected.uids(), readOnly ? 0 : selected.recentFrom());
         List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
         flags.addAll(selected.keywords());
         List<String> permanent = new ArrayList<>(flags);

@@ -20,8 +20,7 @@ public class SubscribeHandler {
 
     Future<Tagged> set(String name, boolean subscribed, SessionContext session) {
         String account = session.account();
-        return mailbox.byName(account, name)
-                .compose(info -> mailbox.subscribe(account, info.id(), subscribed))
+        return mailbox.subscribe(account, name, subscribed)
                 .map(v -> Tagged.ok((subscribed ? "SUBSCRIBE" : "UNSUBSCRIBE") + " completed"));
     }
 

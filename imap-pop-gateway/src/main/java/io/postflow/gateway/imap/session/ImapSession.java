@@ -129,7 +129,8 @@ public final class ImapSession implements SessionContext {
             return Future.succeededFuture();
         }
         changed = changed && !poll;
-        Future<Void> synced = poll ? mailbox.changes(account(), view.mailboxId(), view.knownModseq())
+        // A read-write session claims the new arrivals as \Recent in the same call (RFC 3501 §2.3.2).
+        Future<Void> synced = poll ? mailbox.changes(account(), view.mailboxId(), view.knownModseq(), !view.readOnly())
                 .map(changes -> {
                     view.apply(changes);
                     return (Void) null;

@@ -23,8 +23,8 @@ public final class SelectedView {
     private final String name;
     private final boolean readOnly;
     private final long uidValidity;
-    private final long recentFrom;
-    private final long recentTo;
+    /** UID ranges {@code [from, to]} this session claimed as \Recent: at SELECT, then new arrivals. */
+    private final List<long[]> recent = new ArrayList<>();
     private long[] uids;
     private int size;
     private long knownModseq;
@@ -50,8 +50,9 @@ public final class SelectedView {
         this.knownModseq = modseq;
         this.uids = Arrays.copyOf(uids, Math.max(16, uids.length));
         this.size = uids.length;
-        this.recentFrom = recentFrom;
-        this.recentTo = uidNext - 1;
+        if (recentFrom > 0 && recentFrom < uidNext) {
+            recent.add(new long[] {recentFrom, uidNext - 1});
+        }
         this.announcedExists = size;
         this.announcedRecent = recentCount();
     }
@@ -85,7 +86,12 @@ public final class SelectedView {
     }
 
     public boolean isRecent(long uid) {
-        return recentFrom > 0 && uid >= recentFrom && uid <= recentTo;
+        for (long[] range : recent) {
+            if (uid >= range[0] && uid <= range[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int recentCount() {
@@ -186,6 +192,9 @@ public final class SelectedView {
             } else if (size == 0 || state.uid() > uids[size - 1]) {
                 add(state.uid()); // new arrivals: UIDs only grow, so they go at the end
             }
+        }
+        if (changes.recent() != null) {
+            recent.add(changes.recent()); // new arrivals this session claimed (RFC 3501 §2.3.2)
         }
         knownModseq = Math.max(knownModseq, changes.highestModseq());
         reported.clear();

@@ -12,12 +12,12 @@ class CopyUidTest {
     void runsBecomeRangesInSourceOrder() {
         assertThat(CopyUid.compact(new long[] {1, 2, 3, 5, 7, 8})).isEqualTo("1:3,5,7:8");
         assertThat(CopyUid.compact(new long[] {4})).isEqualTo("4");
-        CopyResult result = new CopyResult(42, List.of(new long[] {1, 10}, new long[] {2, 11}, new long[] {9, 12}));
+        CopyResult result = new CopyResult(7, 42, List.of(new long[] {1, 10}, new long[] {2, 11}, new long[] {9, 12}));
         assertThat(CopyUid.code(result)).isEqualTo("COPYUID 42 1:2,9 10:12");
     }
 
     @Test
     void nothingCopiedMeansNoCode() {
-        assertThat(CopyUid.code(new CopyResult(42, List.of()))).isNull();
+        assertThat(CopyUid.code(new CopyResult(7, 42, List.of()))).isNull();
     }
 }

@@ -249,13 +249,14 @@ class ImapExtensionsTranscriptTest {
                     S: \\+ idling
                     """);
             other.run("S: \\* OK .*\n" + login("o0") + append("o1", "Watched", "two"));
-            idler.run("S: \\* 2 EXISTS");
+            // The idler learns of message 2 first, so its session claims it as \Recent (RFC 3501 §2.3.2).
+            idler.run("S: \\* 2 EXISTS\nS: \\* 2 RECENT");
             other.run("""
                     C: o2 SELECT Watched
                     S: \\* FLAGS .*
                     S: \\* OK \\[PERMANENTFLAGS .*
                     S: \\* 2 EXISTS
-                    S: \\* 1 RECENT
+                    S: \\* 0 RECENT
                     S: \\* OK \\[UNSEEN 1\\] .*
                     S: \\* OK \\[UIDVALIDITY .*
                     S: \\* OK \\[UIDNEXT 3\\] .*
@@ -268,16 +269,16 @@ class ImapExtensionsTranscriptTest {
                     C: o4 UID STORE 2 +FLAGS.SILENT (\\Deleted)
                     S: o4 OK STORE completed
                     """);
-            idler.run("S: \\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Deleted\\)\\)");
+            idler.run("S: \\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Deleted \\\\Recent\\)\\)");
             other.run("""
                     C: o5 EXPUNGE
                     S: \\* 2 EXPUNGE
-                    S: \\* 0 RECENT
                     S: o5 OK EXPUNGE completed
                     """);
             // During IDLE an EXPUNGE may go out at once (RFC 2177 §3, RFC 3501 §7.4.1).
             idler.run("""
                     S: \\* 2 EXPUNGE
+                    S: \\* 1 RECENT
                     C: done
                     S: i4 OK IDLE terminated
                     C: i5 NOOP

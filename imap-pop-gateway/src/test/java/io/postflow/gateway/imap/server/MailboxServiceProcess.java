@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +25,8 @@ import java.util.Map;
  * mailbox-service,imap-pop-gateway -am verify}; the full reactor lists mailbox-service before the
  * gateway), on a fresh PostgreSQL database and the test JVM's Kafka broker. It gets one domain and
  * one account, {@value #USER} / {@value #PASSWORD}. Also a self-signed certificate for the IMAP
- * listeners. Used by every {@code @QuarkusTest} of the IMAP server.
+ * listeners. Used by every {@code @QuarkusTest} of the IMAP server. The service runs under
+ * {@link ExitWithParent}, so it ends with the test JVM even when that is killed with -9.
  */
 public class MailboxServiceProcess implements QuarkusTestResourceLifecycleManager {
 
@@ -49,7 +51,9 @@ public class MailboxServiceProcess implements QuarkusTestResourceLifecycleManage
             Class.forName("org.postgresql.Driver");
             database = TestDatabase.create();
             int port = FreePorts.next();
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+            // Under a watchdog: a test JVM killed with -9 takes the service with it.
+            ProcessBuilder builder = new ProcessBuilder(ExitWithParent.command(
+                    List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())))
                     .redirectErrorStream(true)
                     .redirectOutput(Path.of("target", "mailbox-service.log").toFile());
             Map<String, String> env = builder.environment();
@@ -121,12 +125,14 @@ public class MailboxServiceProcess implements QuarkusTestResourceLifecycleManage
     @Override
     public void stop() {
         if (process != null) {
-            process.destroy();
+            ExitWithParent.release(process);
             try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }

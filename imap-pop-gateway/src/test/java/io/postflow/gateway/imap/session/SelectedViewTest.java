@@ -45,7 +45,7 @@ class SelectedViewTest {
     void expungesWaitUntilAllowedAndExistsNeverShrinksMeanwhile() {
         SelectedView view = view();
         view.apply(new Changes(55, 13, List.of(new FlagState(12, List.of(), 55), new FlagState(6, List.of("\\Seen"), 54)),
-                List.of(4L, 8L)));
+                List.of(4L, 8L), null));
         String held = drain(view, false);
         assertThat(held).isEqualTo("* 6 EXISTS\r\n* 3 FETCH (UID 6 FLAGS (\\Seen))\r\n");
         assertThat(view.sequenceOf(8)).isEqualTo(4); // still there until EXPUNGE is said
@@ -59,8 +59,20 @@ class SelectedViewTest {
     @Test
     void unknownExpungesAndOldChangesAreIgnored() {
         SelectedView view = view();
-        view.apply(new Changes(51, 11, List.of(new FlagState(3, List.of(), 51)), List.of(1L, 3L)));
+        view.apply(new Changes(51, 11, List.of(new FlagState(3, List.of(), 51)), List.of(1L, 3L), null));
         assertThat(drain(view, true)).isEmpty();
+    }
+
+    @Test
+    void newArrivalsThisSessionClaimedAreRecentOthersAreNot() {
+        SelectedView view = view();
+        // 11 and 12 arrived; this session claimed only 12 (another session got 11 first).
+        view.apply(new Changes(53, 13, List.of(new FlagState(11, List.of(), 52), new FlagState(12, List.of(), 53)),
+                List.of(), new long[] {12, 12}));
+        assertThat(drain(view, true)).isEqualTo("* 7 EXISTS\r\n* 3 RECENT\r\n");
+        assertThat(view.recentUids()).containsExactly(8L, 10L, 12L);
+        assertThat(view.flags(11, List.of())).isEmpty();
+        assertThat(view.flags(12, List.of())).containsExactly("\\Recent");
     }
 
     @Test

@@ -14,10 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param expunged UIDs expunged after the MODSEQ asked for, ascending
  * @param more     {@code changed} stopped at the limit: ask again with {@code sinceModseq} and
  *                 {@code afterUid} of its last entry before taking {@code highestModseq}
+ * @param recentUids with {@code claimRecent}: {@code [from, to]}, the UIDs in this range that exist
+ *                   are \Recent in the calling session only; null when nothing was claimed
  */
 @Schema(name = "InternalMailboxChanges")
 public record ChangesAnswer(long highestModseq, long uidNext, int messages, List<ChangedMessage> changed,
-                            List<Long> expunged, boolean more) {
+                            List<Long> expunged, boolean more, List<Long> recentUids) {
 
     /**
      * A message as it is now.
@@ -32,6 +34,7 @@ public record ChangesAnswer(long highestModseq, long uidNext, int messages, List
     static ChangesAnswer of(MailboxChanges c) {
         return new ChangesAnswer(c.highestModseq(), c.uidNext(), c.messages(), c.changed().stream()
                 .map(e -> new ChangedMessage(e.uid(), SystemFlags.names(e.flags()), e.keywords(), e.modseq()))
-                .toList(), c.expunged(), c.more());
+                .toList(), c.expunged(), c.more(),
+                c.recentFrom() != null && c.recentFrom() < c.uidNext() ? List.of(c.recentFrom(), c.uidNext() - 1) : null);
     }
 }

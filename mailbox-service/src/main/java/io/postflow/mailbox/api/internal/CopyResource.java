@@ -1,5 +1,7 @@
 package io.postflow.mailbox.api.internal;
 
+import io.postflow.mailbox.domain.mail.MailRejection;
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MessageCopier;
 import io.postflow.mailbox.domain.mail.UidSet;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -37,7 +39,8 @@ public class CopyResource {
                     + "against the account's quota; a move does not. A move removes the originals in the same transaction "
                     + "(RFC 6851).")
     @APIResponse(responseCode = "200", description = "{\"uidValidity\",\"mapping\":[[src,dst],...]} (+ \"expunged\", \"highestModseq\" for a move)")
-    @APIResponse(responseCode = "400", description = "Invalid UID set, missing target, or an unknown field")
+    @APIResponse(responseCode = "400", description = "Invalid UID set, no target or both target and targetName, or an "
+            + "unknown field")
     @APIResponse(responseCode = "404", description = "No such source mailbox, or no such target (nonexistent: [TRYCREATE])")
     @APIResponse(responseCode = "422", description = "Over quota (over_quota: [OVERQUOTA], RFC 9208)")
     public Uni<CopyView> copy(@Parameter(description = MessagePaths.ADDRESS) @RestPath String address,
@@ -45,7 +48,10 @@ public class CopyResource {
                               CopyRequest request) {
         CopyRequest body = MessagePaths.required(request, "request body");
         UidSet uids = UidSet.parse(MessagePaths.required(body.uids(), "uids"));
-        long target = MessagePaths.required(body.target(), "target");
+        if ((body.target() == null) == (body.targetName() == null)) {
+            throw new MailRejection(MailRejection.Code.INVALID, "one of target and targetName is required");
+        }
+        MailboxKey target = body.target() != null ? MailboxKey.of(body.target()) : MailboxKey.named(body.targetName());
         return copier.copy(MessagePaths.account(address), id, uids, target, Boolean.TRUE.equals(body.move()))
                 .map(CopyView::of);
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "CopyResult")
 public record CopyView(
+        @Schema(description = "The target mailbox's id (COPY may name it)") long targetId,
         long uidValidity,
         @Schema(description = "[[sourceUid, targetUid], ...]; empty when the set matched nothing") List<long[]> mapping,
         @Schema(description = "MOVE only: source UIDs expunged, ascending") List<Long> expunged,
@@ -19,7 +20,8 @@ public record CopyView(
 
     static CopyView of(CopyResult result) {
         List<long[]> mapping = result.mapping().stream().map(p -> new long[] {p.source(), p.target()}).toList();
-        return result.moved() == null ? new CopyView(result.uidValidity(), mapping, null, null)
-                : new CopyView(result.uidValidity(), mapping, result.moved().uids(), result.moved().mailbox().highestModseq());
+        return result.moved() == null ? new CopyView(result.targetId(), result.uidValidity(), mapping, null, null)
+                : new CopyView(result.targetId(), result.uidValidity(), mapping, result.moved().uids(),
+                        result.moved().mailbox().highestModseq());
     }
 }

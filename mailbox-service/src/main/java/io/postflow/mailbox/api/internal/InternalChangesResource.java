@@ -33,7 +33,7 @@ public class InternalChangesResource {
     /**
      * {@code GET .../mailboxes/{id}/changes?sinceModseq=N[&limit=L][&afterUid=U]} →
      * {@code {"highestModseq","uidNext","messages","changed":[{"uid","flags","keywords","modseq"}],
-     * "expunged":[uid],"more"}}.
+     * "expunged":[uid],"more","recentUids"}}.
      */
     @GET
     @Operation(summary = "Changes of a mailbox after a MODSEQ (RFC 7162 CHANGEDSINCE)",
@@ -54,9 +54,13 @@ public class InternalChangesResource {
                                       @Parameter(description = "At most this many changed entries, 1 to "
                                               + MailboxSync.MAX_LIMIT + "; default " + MailboxSync.DEFAULT_LIMIT,
                                               schema = @Schema(type = SchemaType.INTEGER))
-                                      @RestQuery String limit) {
+                                      @RestQuery String limit,
+                                      @Parameter(description = "true from a read-write session: claim the messages no "
+                                              + "session has claimed as \\Recent yet (answered as recentUids). Not "
+                                              + "idempotent: a repeated call claims nothing more.")
+                                      @RestQuery boolean claimRecent) {
         return sync.changes(address, id, number(sinceModseq, "sinceModseq"), number(afterUid, "afterUid"),
-                number(limit, "limit")).map(ChangesAnswer::of);
+                number(limit, "limit"), claimRecent).map(ChangesAnswer::of);
     }
 
     /**

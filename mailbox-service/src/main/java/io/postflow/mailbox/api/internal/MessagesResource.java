@@ -3,6 +3,7 @@ package io.postflow.mailbox.api.internal;
 import io.postflow.mailbox.domain.mail.AppendRequest;
 import io.postflow.mailbox.domain.mail.InternalDates;
 import io.postflow.mailbox.domain.mail.Keywords;
+import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MessageAppender;
 import io.postflow.mailbox.domain.mail.MetadataField;
 import io.postflow.mailbox.domain.mail.MetadataRequest;
@@ -59,7 +60,7 @@ public class MessagesResource {
     @APIResponse(responseCode = "404", description = "No such mailbox (error nonexistent)")
     public Uni<MessagePageView> list(
             @Parameter(description = MessagePaths.ADDRESS) @RestPath String address,
-            @Parameter(description = MessagePaths.MAILBOX_ID) @RestPath long id,
+            @Parameter(description = MessagePaths.MAILBOX_ID) @RestPath String id,
             @Parameter(description = "UID set in IMAP syntax: 1:*, 3,5:9, * (the highest UID)", required = true)
             @RestQuery String uids,
             @Parameter(description = "Comma list of envelope, bodyStructure, body, headerSize, parts, header")
@@ -69,7 +70,7 @@ public class MessagesResource {
             @Parameter(description = "Only UIDs above this one: the previous page's next") @RestQuery Long afterUid) {
         MetadataRequest request = new MetadataRequest(UidSet.parse(uids), MetadataField.parse(fields), changedSince,
                 limit == null ? MetadataRequest.DEFAULT_LIMIT : limit, afterUid == null ? 0 : afterUid);
-        return metadata.page(MessagePaths.account(address), id, request).map(MessagePageView::of);
+        return metadata.page(MessagePaths.account(address), MailboxKey.idOnly(id), request).map(MessagePageView::of);
     }
 
     @POST
@@ -77,7 +78,9 @@ public class MessagesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "APPEND a message (RFC 3501 §6.3.11), answering APPENDUID data (RFC 4315 §3)",
             description = "The body is the message as the client sent it, stored without a trace prefix. Counts against "
-                    + "the account's quota; larger than postflow.smtp.max-message-size is refused.")
+                    + "the account's quota; larger than postflow.smtp.max-message-size is refused. The mailbox may be named "
+                    + "(…/mailboxes/by-name/messages?name=X). INTERNALDATE is answered in the zone of internalDate; without "
+                    + "one, the message gets the current time in the server's zone.")
     @RequestBody(description = "The raw message")
     @APIResponse(responseCode = "201", description = "{\"uidValidity\",\"uid\"}")
     @APIResponse(responseCode = "400", description = "Empty or too large message, invalid flag, keyword or date")
@@ -85,7 +88,8 @@ public class MessagesResource {
     @APIResponse(responseCode = "422", description = "Over quota (over_quota: IMAP [OVERQUOTA], RFC 9208)")
     public Uni<RestResponse<AppendView>> append(
             @Parameter(description = MessagePaths.ADDRESS) @RestPath String address,
-            @Parameter(description = MessagePaths.MAILBOX_ID) @RestPath long id,
+            @Parameter(description = MessagePaths.MAILBOX_ID + ", or by-name") @RestPath String id,
+            @Parameter(description = "The mailbox name with by-name (APPEND in one call)") @RestQuery String name,
             @Parameter(description = "System flags to set, repeatable: \\Seen, \\Answered, \\Flagged, \\Deleted, \\Draft")
             @RestQuery List<String> flags,
             @Parameter(description = "Keywords to set, repeatable") @RestQuery List<String> keywords,
@@ -94,7 +98,8 @@ public class MessagesResource {
             byte[] message) {
         AppendRequest request = new AppendRequest(message, SystemFlags.bits(flags == null ? List.of() : flags), Keywords.validated(keywords),
                 internalDate == null ? null : InternalDates.parse(internalDate));
-        return appender.append(MessagePaths.account(address), id, request)
-                .map(appended -> RestResponse.status(RestResponse.Status.CREATED, new AppendView(appended.uidValidity(), appended.uid())));
+        return appender.append(MessagePaths.account(address), MailboxKey.parse(id, name), request)
+                .map(appended -> RestResponse.status(RestResponse.Status.CREATED, new AppendView(appended.mailboxId(),
+                        appended.uidValidity(), appended.uid())));
     }
 }

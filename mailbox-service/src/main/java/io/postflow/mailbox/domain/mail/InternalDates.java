@@ -17,7 +17,26 @@ public final class InternalDates {
             "\"?\\s?(\\d{1,2})-([A-Za-z]{3})-(\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) ([+-])(\\d{2})(\\d{2})\"?");
     private static final String MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec";
 
+    /**
+     * The zone INTERNALDATE is answered in when the client gave none (delivered mail, APPEND
+     * without a date): the server's, as for the Received: field it stamps.
+     */
+    public static final java.time.ZoneId SERVER_ZONE = java.time.ZoneId.systemDefault();
+
     private InternalDates() {
+    }
+
+    /**
+     * A stored instant as INTERNALDATE shows it: in the zone the client gave at APPEND
+     * ({@code zoneSeconds}, east of UTC), or in the server's zone when it gave none.
+     */
+    public static OffsetDateTime inZone(OffsetDateTime stored, Integer zoneSeconds) {
+        if (stored == null) {
+            return null;
+        }
+        java.time.ZoneOffset zone = zoneSeconds != null ? java.time.ZoneOffset.ofTotalSeconds(zoneSeconds)
+                : SERVER_ZONE.getRules().getOffset(stored.toInstant());
+        return stored.withOffsetSameInstant(zone);
     }
 
     /** The date-time, or INVALID. */

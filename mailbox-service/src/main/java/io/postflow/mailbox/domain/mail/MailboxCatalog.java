@@ -4,6 +4,7 @@ import io.postflow.mailbox.persistence.AccountLookup;
 import io.postflow.mailbox.persistence.MailboxAccess;
 import io.postflow.mailbox.persistence.MailboxListStore;
 import io.postflow.mailbox.persistence.MailboxQueries;
+import io.postflow.mailbox.persistence.SubscriptionStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,13 +20,15 @@ public class MailboxCatalog {
     private final AccountLookup accounts;
     private final MailboxQueries queries;
     private final MailboxListStore store;
+    private final SubscriptionStore subscriptions;
     private final MailboxAnnouncements announcements;
 
-    MailboxCatalog(AccountLookup accounts, MailboxQueries queries, MailboxListStore store,
+    MailboxCatalog(AccountLookup accounts, MailboxQueries queries, MailboxListStore store, SubscriptionStore subscriptions,
                    MailboxAnnouncements announcements) {
         this.accounts = accounts;
         this.queries = queries;
         this.store = store;
+        this.subscriptions = subscriptions;
         this.announcements = announcements;
     }
 
@@ -37,12 +40,9 @@ public class MailboxCatalog {
         return queries.list(MailboxAccess.accountKey(address));
     }
 
-    public Uni<MailboxStatus> byId(String address, long mailboxId) {
-        return queries.byId(MailboxAccess.accountKey(address), mailboxId);
-    }
-
-    public Uni<MailboxStatus> byName(String address, String name) {
-        return queries.byName(MailboxAccess.accountKey(address), MailboxNames.canonical(name));
+    /** One mailbox by id or name (STATUS). */
+    public Uni<MailboxStatus> get(String address, MailboxKey mailbox) {
+        return queries.get(MailboxAccess.accountKey(address), mailbox);
     }
 
     /** CREATE (RFC 3501 §6.3.3), parents included. INBOX always exists, in any case. */
@@ -53,21 +53,29 @@ public class MailboxCatalog {
     }
 
     /** DELETE (RFC 3501 §6.3.4); INBOX cannot be deleted. */
-    public Uni<Void> delete(String address, long mailboxId) {
-        return store.delete(MailboxAccess.accountKey(address), mailboxId).chain(announcements::announce);
+    public Uni<Void> delete(String address, MailboxKey mailbox) {
+        return store.delete(MailboxAccess.accountKey(address), mailbox).chain(announcements::announce);
     }
 
     /** RENAME (RFC 3501 §6.3.5), with its special case for INBOX; the answer is the mailbox under its new name. */
-    public Uni<MailboxStatus> rename(String address, long mailboxId, String newName) {
+    public Uni<MailboxStatus> rename(String address, MailboxKey mailbox, String newName) {
         String key = MailboxAccess.accountKey(address);
         String canonical = notInbox(MailboxNames.canonical(newName));
-        return store.rename(key, mailboxId, canonical).call(change -> announcements.announce(change.events()))
+        return store.rename(key, mailbox, canonical).call(change -> announcements.announce(change.events()))
                 .map(ListChange::mailbox);
     }
 
-    /** SUBSCRIBE / UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7). */
-    public Uni<Void> subscribe(String address, long mailboxId, boolean subscribed) {
-        return store.subscribe(MailboxAccess.accountKey(address), mailboxId, subscribed).chain(announcements::announce);
+    /** The subscribed names (LSUB, RFC 3501 §6.3.9), whether their mailboxes exist or not. */
+    public Uni<List<String>> subscriptions(String address) {
+        return subscriptions.list(MailboxAccess.accountKey(address));
+    }
+
+    /** SUBSCRIBE / UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7) of a name. */
+    public Uni<Void> subscribe(String address, String name, boolean subscribed) {
+        String key = MailboxAccess.accountKey(address);
+        String canonical = MailboxNames.canonical(name);
+        return (subscribed ? subscriptions.subscribe(key, canonical) : subscriptions.unsubscribe(key, canonical))
+                .chain(announcements::announce);
     }
 
     private static String notInbox(String canonical) {

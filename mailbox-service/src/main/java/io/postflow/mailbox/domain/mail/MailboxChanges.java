@@ -8,9 +8,11 @@ import java.util.List;
  * @param changed  messages whose flags, keywords or presence changed, by (modseq, uid)
  * @param expunged UIDs removed, ascending
  * @param more     {@code changed} was cut at the limit: ask again from its last entry
+ * @param recentFrom with a \Recent claim, the first UID claimed (the claim runs up to
+ *                   {@code uidNext - 1} and is empty when it is not below); null without a claim
  */
 public record MailboxChanges(long highestModseq, long uidNext, int messages, List<Entry> changed, List<Long> expunged,
-                             boolean more) {
+                             boolean more, Long recentFrom) {
 
     public MailboxChanges {
         changed = List.copyOf(changed);

@@ -26,15 +26,18 @@ public class MailboxSync {
     }
 
     /** SELECT (claims \Recent) or EXAMINE (read-only, claims nothing): RFC 3501 §6.3.1, §6.3.2. */
-    public Uni<SelectedMailbox> open(String address, long mailboxId, boolean readOnly) {
-        return selections.open(MailboxAccess.accountKey(address), mailboxId, readOnly);
+    public Uni<SelectedMailbox> open(String address, MailboxKey mailbox, boolean readOnly) {
+        return selections.open(MailboxAccess.accountKey(address), mailbox, readOnly);
     }
 
     /**
      * Changes after {@code sinceModseq}; with {@code afterUid}, only those after the entry
-     * (sinceModseq, afterUid), to continue an answer that had {@code more}.
+     * (sinceModseq, afterUid), to continue an answer that had {@code more}. With
+     * {@code claimRecent} (a read-write session) the new arrivals become \Recent for the caller
+     * alone (RFC 3501 §2.3.2).
      */
-    public Uni<MailboxChanges> changes(String address, long mailboxId, Long sinceModseq, Long afterUid, Long limit) {
+    public Uni<MailboxChanges> changes(String address, long mailboxId, Long sinceModseq, Long afterUid, Long limit,
+                                       boolean claimRecent) {
         if (sinceModseq == null || sinceModseq < 0) {
             throw invalid("sinceModseq is required and must not be negative");
         }
@@ -46,7 +49,7 @@ public class MailboxSync {
             throw invalid("limit must be between 1 and " + MAX_LIMIT);
         }
         return changes.since(MailboxAccess.accountKey(address), mailboxId, sinceModseq,
-                afterUid == null ? NO_CURSOR : afterUid, (int) max);
+                afterUid == null ? NO_CURSOR : afterUid, (int) max, claimRecent);
     }
 
     private static MailRejection invalid(String detail) {

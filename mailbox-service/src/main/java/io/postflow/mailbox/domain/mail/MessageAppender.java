@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -30,7 +29,7 @@ public class MessageAppender {
         this.config = config;
     }
 
-    public Uni<Appended> append(String accountKey, long mailboxId, AppendRequest request) {
+    public Uni<Appended> append(String accountKey, MailboxKey mailbox, AppendRequest request) {
         byte[] message = request.message();
         if (message == null || message.length == 0) {
             throw new MailRejection(MailRejection.Code.INVALID, "empty message");
@@ -39,11 +38,14 @@ public class MessageAppender {
             throw new MailRejection(MailRejection.Code.INVALID,
                     "message of " + message.length + " octets exceeds the limit of " + config.maxMessageSize());
         }
-        OffsetDateTime internalDate = request.internalDate() != null ? request.internalDate() : OffsetDateTime.now(ZoneOffset.UTC);
+        // RFC 3501 §6.3.11: the client's date-time keeps its zone; without one, now in the server's.
+        boolean clientZone = request.internalDate() != null;
+        OffsetDateTime internalDate = clientZone ? request.internalDate() : OffsetDateTime.now(InternalDates.SERVER_ZONE);
         return Uni.createFrom().item(() -> new PreparedMessage(message, PreparedMessage.sha256(message), analyzer.analyze(message)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(prepared -> store.append(accountKey, mailboxId, prepared, request.flags(), request.keywords(), internalDate))
-                .call(appended -> notifier.announce(new MailboxEvent(mailboxId, accountKey, MailboxEvent.Type.EXISTS,
+                .chain(prepared -> store.append(accountKey, mailbox, prepared, request.flags(), request.keywords(), internalDate,
+                        clientZone))
+                .call(appended -> notifier.announce(new MailboxEvent(appended.mailboxId(), accountKey, MailboxEvent.Type.EXISTS,
                         appended.mailbox().highestModseq(), appended.mailbox().uidNext(), List.of(appended.uid()))));
     }
 }

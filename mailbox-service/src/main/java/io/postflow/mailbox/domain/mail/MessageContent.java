@@ -41,7 +41,7 @@ public class MessageContent {
     }
 
     /** The prefix's share of the range comes from memory, the rest from the body in chunks. */
-    private ContentSlice slice(StoredContent stored, ByteRange range) {
+    ContentSlice slice(StoredContent stored, ByteRange range) {
         byte[] prefix = stored.prefix();
         Multi<Buffer> head = Multi.createFrom().empty();
         if (range.length() > 0 && range.start() < prefix.length) {

@@ -22,14 +22,14 @@ public class MessageCopier {
         this.notifier = notifier;
     }
 
-    public Uni<CopyResult> copy(String accountKey, long sourceId, UidSet uids, long targetId, boolean move) {
-        return store.copy(accountKey, sourceId, uids, targetId, move)
-                .call(result -> notifier.announce(events(accountKey, sourceId, targetId, result)));
+    public Uni<CopyResult> copy(String accountKey, long sourceId, UidSet uids, MailboxKey target, boolean move) {
+        return store.copy(accountKey, sourceId, uids, target, move)
+                .call(result -> notifier.announce(events(accountKey, sourceId, result)));
     }
 
-    private static List<MailboxEvent> events(String account, long sourceId, long targetId, CopyResult result) {
+    private static List<MailboxEvent> events(String account, long sourceId, CopyResult result) {
         List<MailboxEvent> events = new ArrayList<>();
-        events.add(new MailboxEvent(targetId, account, MailboxEvent.Type.EXISTS, result.target().highestModseq(),
+        events.add(new MailboxEvent(result.targetId(), account, MailboxEvent.Type.EXISTS, result.target().highestModseq(),
                 result.target().uidNext(), result.mapping().stream().map(CopyResult.UidPair::target).toList()));
         if (result.moved() != null) {
             Expunged moved = result.moved();

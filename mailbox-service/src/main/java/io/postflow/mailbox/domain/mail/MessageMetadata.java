@@ -12,8 +12,9 @@ import java.util.List;
  * @param headerSize    octets of the served header: prefix plus message header
  * @param parts         the stored part table (offsets without the prefix)
  * @param header        the served header bytes
+ * @param content       where the entry's bytes are, for a fetch that streams them; else null
  */
 public record MessageMetadata(long uid, int flags, List<String> keywords, long modseq, OffsetDateTime internalDate,
                               int size, int prefixLength, String envelope, String bodyStructure, String body,
-                              Integer headerSize, String parts, byte[] header) {
+                              Integer headerSize, String parts, byte[] header, StoredContent content) {
 }

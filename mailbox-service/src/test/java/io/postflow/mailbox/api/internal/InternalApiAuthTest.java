@@ -79,6 +79,8 @@ class InternalApiAuthTest {
                 .body("paths", hasKey("/internal/v1/auth/verify"))
                 .body("paths", hasKey("/internal/v1/accounts/{address}/mailboxes/{id}/select"))
                 .body("paths", hasKey("/internal/v1/accounts/{address}/mailboxes/{id}/changes"))
+                .body("paths", hasKey("/internal/v1/accounts/{address}/mailboxes/{id}/fetch"))
+                .body("paths", hasKey("/internal/v1/accounts/{address}/subscriptions"))
                 .body("components.securitySchemes.'internal-token'.scheme", is("bearer"))
                 .body("paths.'/internal/v1/auth/verify'.post.security[0]", hasKey("internal-token"))
                 .body("paths.'/internal/v1/auth/verify'.post.responses", hasKey("429"));

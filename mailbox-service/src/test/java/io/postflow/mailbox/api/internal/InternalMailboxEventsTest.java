@@ -2,6 +2,7 @@ package io.postflow.mailbox.api.internal;
 
 import static io.postflow.mailbox.support.AdminClient.createAccount;
 import static io.postflow.mailbox.support.AdminClient.createDomain;
+import static io.postflow.mailbox.support.AdminClient.segment;
 import static io.postflow.mailbox.support.AdminClient.uniqueDomain;
 import static io.postflow.mailbox.support.InternalClient.create;
 import static io.postflow.mailbox.support.InternalClient.internal;
@@ -87,7 +88,7 @@ class InternalMailboxEventsTest {
 
         internal().delete(mailbox(address, doomed)).then().statusCode(204);
         internal().body(Map.of("name", "Moved")).post(mailbox(address, parent) + "/rename").then().statusCode(200);
-        internal().body(Map.of("subscribed", false)).put(mailbox(address, junk) + "/subscription").then().statusCode(204);
+        internal().delete("/internal/v1/accounts/" + segment(address) + "/subscriptions?name=Junk").then().statusCode(204);
 
         assertThat(awaitEvents(doomed, 2)).extracting(MailboxEvent::type)
                 .containsExactly(MailboxEvent.Type.MAILBOXES, MailboxEvent.Type.MAILBOXES); // created, deleted

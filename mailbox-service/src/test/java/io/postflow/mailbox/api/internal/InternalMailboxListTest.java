@@ -291,21 +291,79 @@ class InternalMailboxListTest {
     @Test
     void subscriptionIsSetAndCleared() {
         long junk = mailboxId(address, "Junk");
-        internal().body(Map.of("subscribed", false)).put(mailbox(address, junk) + "/subscription").then().statusCode(204);
+        internal().delete(subscriptions() + "?name=Junk").then().statusCode(204);
         internal().get(mailbox(address, junk)).then().body("subscribed", is(false));
-        internal().body(Map.of("subscribed", true)).put(mailbox(address, junk) + "/subscription").then().statusCode(204);
+        internal().get(subscriptions()).then().statusCode(200)
+                .body("$", contains("Archive", "Drafts", "INBOX", "Sent", "Trash"));
+        internal().put(subscriptions() + "?name=Junk").then().statusCode(204);
+        internal().put(subscriptions() + "?name=Junk").then().statusCode(204); // again: no error
         internal().get(mailbox(address, junk)).then().body("subscribed", is(true));
+        internal().get(mailboxes(address)).then().body("find { it.name == 'Junk' }.subscribed", is(true));
+        // INBOX in any case is INBOX.
+        internal().delete(subscriptions() + "?name=inbox").then().statusCode(204);
+        internal().get(subscriptions()).then().body("$", not(hasItem("INBOX")));
     }
 
     @Test
     void subscriptionErrors() {
-        long junk = mailboxId(address, "Junk");
-        internal().body(Map.of()).put(mailbox(address, junk) + "/subscription").then()
-                .statusCode(400)
-                .body("error", is("invalid_request"));
-        internal().body("{\"subscribed\":\"yes\"}").put(mailbox(address, junk) + "/subscription").then().statusCode(400);
-        internal().body(Map.of("subscribed", true)).put(mailbox(address, Long.MAX_VALUE) + "/subscription").then()
-                .statusCode(404);
+        internal().put(subscriptions()).then().statusCode(400).body("error", is("invalid_request"));
+        internal().put(subscriptions() + "?name=a//b").then().statusCode(400);
+        internal().put(subscriptions() + "?name=Nowhere").then().statusCode(404).body("error", is("nonexistent"));
+        internal().delete(subscriptions() + "?name=Nowhere").then().statusCode(404);
+        internal().get("/internal/v1/accounts/" + segment("nobody@" + address.substring(address.indexOf('@') + 1))
+                + "/subscriptions").then().statusCode(404);
+    }
+
+    @Test
+    void aDeletedMailboxStaysSubscribedUntilUnsubscribed() {
+        create(address, "Lists/Java");
+        internal().put(subscriptions() + "?name=" + segment("Lists/Java")).then().statusCode(204);
+        internal().delete(mailboxes(address) + "/by-name?name=" + segment("Lists/Java")).then().statusCode(204);
+
+        // RFC 3501 §6.3.6: the server MUST NOT remove the name on its own.
+        internal().get(subscriptions()).then().body("$", hasItem("Lists/Java"));
+        // Created again: subscribed again.
+        create(address, "Lists/Java");
+        internal().get(mailbox(address, mailboxId(address, "Lists/Java"))).then().body("subscribed", is(true));
+        internal().delete(mailboxes(address) + "/by-name?name=" + segment("Lists/Java")).then().statusCode(204);
+        // A name without a mailbox can still be unsubscribed.
+        internal().delete(subscriptions() + "?name=" + segment("Lists/Java")).then().statusCode(204);
+        internal().get(subscriptions()).then().body("$", not(hasItem("Lists/Java")));
+    }
+
+    @Test
+    void renameByNameMovesTheSubscriptionsOfTheHierarchy() {
+        create(address, "Work/Reports/2026");
+        internal().put(subscriptions() + "?name=Work").then().statusCode(204);
+        internal().put(subscriptions() + "?name=" + segment("Work/Reports/2026")).then().statusCode(204);
+        long id = mailboxId(address, "Work");
+
+        internal().body(Map.of("name", "Job")).post(mailboxes(address) + "/by-name/rename?name=Work").then()
+                .statusCode(200)
+                .body("id", is((int) id))
+                .body("name", is("Job"))
+                .body("subscribed", is(true));
+        internal().get(subscriptions()).then()
+                .body("$", hasItem("Job"))
+                .body("$", hasItem("Job/Reports/2026"))
+                .body("$", not(hasItem("Job/Reports")))
+                .body("$", not(hasItem("Work")))
+                .body("$", not(hasItem("Work/Reports/2026")));
+    }
+
+    @Test
+    void deleteAndStatusByName() {
+        create(address, "Old");
+        internal().get(mailboxes(address) + "/by-name?name=Old").then().statusCode(200).body("name", is("Old"));
+        internal().delete(mailboxes(address) + "/by-name?name=Old").then().statusCode(204);
+        internal().get(mailboxes(address) + "/by-name?name=Old").then().statusCode(404).body("error", is("nonexistent"));
+        internal().delete(mailboxes(address) + "/by-name?name=Old").then().statusCode(404);
+        internal().delete(mailboxes(address) + "/by-name").then().statusCode(400).body("error", is("invalid_request"));
+        internal().delete(mailboxes(address) + "/by-name?name=inbox").then().statusCode(409).body("error", is("cannot"));
+    }
+
+    private String subscriptions() {
+        return "/internal/v1/accounts/" + segment(address) + "/subscriptions";
     }
 
     private JsonPath byName(String name) {
