@@ -75,6 +75,77 @@ final class ImapReader implements AutoCloseable {
         folder.appendMessages(new Message[] {message});
     }
 
+    /**
+     * Opens the mailbox and idles in it on a thread of its own (Angus Mail {@code IMAPFolder.idle}),
+     * handing over the subject of each message the server announces.
+     */
+    Idler idle(String mailbox) throws MessagingException {
+        org.eclipse.angus.mail.imap.IMAPFolder folder = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder(mailbox);
+        folder.open(Folder.READ_ONLY);
+        return new Idler(folder);
+    }
+
+    /** A folder idling until closed; announced messages queue up for {@link #next}. */
+    static final class Idler implements AutoCloseable {
+
+        private final org.eclipse.angus.mail.imap.IMAPFolder folder;
+        private final java.util.concurrent.BlockingQueue<String> subjects = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile boolean closing;
+
+        private Idler(org.eclipse.angus.mail.imap.IMAPFolder folder) {
+            this.folder = folder;
+            folder.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
+                @Override
+                public void messagesAdded(jakarta.mail.event.MessageCountEvent event) {
+                    for (Message message : event.getMessages()) {
+                        try {
+                            subjects.add(message.getSubject());
+                        } catch (MessagingException e) {
+                            subjects.add("(unreadable: " + e.getMessage() + ")");
+                        }
+                    }
+                }
+            });
+            thread = new Thread(() -> {
+                while (!closing && folder.isOpen()) {
+                    try {
+                        folder.idle(); // returns after each notification
+                    } catch (MessagingException e) {
+                        return;
+                    }
+                }
+            }, "imap-idle");
+            thread.setDaemon(true);
+            thread.start();
+            awaitIdling();
+        }
+
+        /** Angus sends IDLE on its thread; wait until the server has answered the continuation. */
+        private void awaitIdling() {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next announced message's subject. */
+        String next(java.time.Duration timeout) throws InterruptedException {
+            String subject = subjects.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (subject == null) {
+                throw new AssertionError("no message announced within " + timeout);
+            }
+            return subject;
+        }
+
+        @Override
+        public void close() throws MessagingException {
+            closing = true;
+            folder.close(false);
+        }
+    }
+
     @Override
     public void close() throws MessagingException {
         store.close();
