@@ -13,7 +13,6 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -107,7 +106,7 @@ public final class Pop3Session implements Pop3Context {
         try {
             command = CommandParser.parse(line.getBytes());
         } catch (Pop3ParseException e) {
-            metrics.command(keywordOf(line), false);
+            metrics.command("INVALID", false); // not the client's word: tag values stay a small fixed set
             finish(Pop3Reply.err(e.getMessage()));
             return;
         }
@@ -168,13 +167,6 @@ public final class Pop3Session implements Pop3Context {
             closed();
             connection.close();
         });
-    }
-
-    private static String keywordOf(Buffer line) {
-        String text = line.toString(StandardCharsets.US_ASCII);
-        int space = text.indexOf(' ');
-        String keyword = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
-        return keyword.matches("[A-Z]{3,4}") ? keyword : "INVALID";
     }
 
     @Override
