@@ -54,6 +54,14 @@ public class ContentStreamer {
             if (encoder.complete()) {
                 return;
             }
+            if (!connection.isOpen()) {
+                // The client went away mid-message: stop reading the rest from mailbox-service.
+                done.tryComplete(octets[0]);
+                response.handler(null);
+                response.exceptionHandler(null);
+                response.request().reset();
+                return;
+            }
             octets[0] += chunk.length();
             byte[] out = encoder.encode(chunk.getBytes());
             if (out.length > 0) {

@@ -18,6 +18,7 @@ final class NetSocketPop3Connection implements Pop3Connection {
     private final String clientAddress;
     private final boolean loopback;
     private Promise<Void> drainWaiter;
+    private boolean open = true;
 
     /** {@code onClose} runs once when the socket closes, whoever closed it. */
     NetSocketPop3Connection(Vertx vertx, NetSocket socket, boolean tlsAvailable, Runnable onClose) {
@@ -27,6 +28,7 @@ final class NetSocketPop3Connection implements Pop3Connection {
         this.clientAddress = socket.remoteAddress().hostAddress();
         this.loopback = isLoopback(clientAddress);
         socket.closeHandler(v -> {
+            open = false;
             if (drainWaiter != null) {
                 drainWaiter.tryComplete();
             }
@@ -96,6 +98,11 @@ final class NetSocketPop3Connection implements Pop3Connection {
     @Override
     public void close() {
         socket.close();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface Pop3Connection {
 
     void close();
 
+    /** False once the connection closed, whoever closed it. */
+    boolean isOpen();
+
     /** Runs {@code action} after {@code delayMillis} on the connection's event loop; returns a cancel action. */
     Runnable schedule(long delayMillis, Runnable action);
 

@@ -109,6 +109,25 @@ class Pop3TlsTest {
         }
     }
 
+    @Test
+    void aClientLeavingInTheMiddleOfRetrDeletesNothingAndFreesTheMaildrop() throws Exception {
+        String account = Pop3Platform.newAccount("leaver");
+        Pop3Platform.append(account, largeMessage(4 * 1024 * 1024));
+        String login = "S: \\+OK.*\nC: USER " + account + "\nS: \\+OK.*\nC: PASS " + Pop3Platform.PASSWORD + "\n";
+        try (Pop3TestClient c = Pop3TestClient.connectTls(server.port("pop3s"))) {
+            c.run(login + "S: \\+OK maildrop has 1 messages .*\nC: DELE 1\nS: \\+OK.*\nC: RSET\nS: \\+OK.*\nC: DELE 1\nS: \\+OK.*");
+            c.run("C: RETR 2\nS: -ERR no such message");
+            c.run("C: RSET\nS: \\+OK.*\nC: RETR 1\nS: \\+OK \\d+ octets");
+            assertThat(c.line()).isEqualTo("Subject: large");
+        } // gone with most of the message unread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Pop3TestClient c = Pop3TestClient.connectTls(server.port("pop3s"))) {
+                c.run(login + "S: \\+OK maildrop has 1 messages .*\nC: QUIT\nS: \\+OK.*");
+            }
+        });
+        assertThat(Pop3Platform.inboxCount(account)).isEqualTo(1);
+    }
+
     /** Lines of varied length, some starting with a dot. */
     static byte[] largeMessage(int size) {
         Random random = new Random(42);
