@@ -1,7 +1,6 @@
 package io.postflow.testkit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -89,7 +88,9 @@ public final class TestDatabase implements AutoCloseable {
         }
         props.setProperty("connectTimeout", "5");
         String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(admin, props); Statement s = c.createStatement()) {
+        // The driver directly, not DriverManager: DriverManager hands a driver only to the class loader that
+        // registered it, and every Quarkus test application (a test profile) has a class loader of its own.
+        try (Connection c = new org.postgresql.Driver().connect(admin, props); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             if ("08001".equals(e.getSQLState()) || "08004".equals(e.getSQLState())) {

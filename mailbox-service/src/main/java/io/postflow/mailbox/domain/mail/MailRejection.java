@@ -17,6 +17,8 @@ public class MailRejection extends RuntimeException {
         ALREADYEXISTS(409, "already_exists"),
         /** Not allowed for this mailbox, e.g. deleting INBOX (IMAP [CANNOT]). HTTP 409. */
         CANNOT(409, "cannot"),
+        /** The POP3 maildrop is locked by another session (POP3 [IN-USE], RFC 2449 §8.1.2). HTTP 409. */
+        IN_USE(409, "in_use"),
         /** The account's quota would be exceeded (IMAP [OVERQUOTA], RFC 9208). HTTP 422. */
         OVERQUOTA(422, "over_quota"),
         /** Too many failed attempts from this client for this account; retry later. HTTP 429. */
