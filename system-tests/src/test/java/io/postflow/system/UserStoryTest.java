@@ -69,6 +69,18 @@ class UserStoryTest {
     }
 
     @Test
+    void bobReadsTheSameBytesOverPop3() throws Exception {
+        MimeMessage sent = message(BOB, "story: over pop3", "Read me with POP3.\r\n..and a line that needs stuffing\r\n");
+        submit(sent);
+        try (ImapReader imap = new ImapReader(platform.port("imap"), BOB, PASSWORD)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(imap.subjects("INBOX")).contains("story: over pop3"));
+        }
+        byte[] retrieved = Pop3Reader.retrieve(platform.port("pop3"), BOB, PASSWORD, "story: over pop3");
+        assertOriginalBelowTraceFields(retrieved, bytes(sent));
+    }
+
+    @Test
     void aliceFilesHerSentCopyHerselfAndReadsItBack() throws Exception {
         MimeMessage sent = message(BOB, "story: my copy", "A copy for the Sent folder.\r\n");
         submit(sent);
