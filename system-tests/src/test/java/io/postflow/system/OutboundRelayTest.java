@@ -70,6 +70,13 @@ class OutboundRelayTest {
         submit(message);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.messages(ALICE, "INBOX"))
                 .as("a DSN in alice's INBOX; service logs:%n%s", platform.serviceLogTails()).isEqualTo(inboxBefore + 1));
+        try (ImapReader imap = new ImapReader(platform.port("imap"), ALICE, PASSWORD)) {
+            String dsn = new String(imap.raw("INBOX", "Undelivered Mail Returned to Sender"), StandardCharsets.UTF_8);
+            assertThat(dsn).as("an RFC 3464 report about nobody@remote.test, readable over IMAP")
+                    .contains("multipart/report", "message/delivery-status",
+                            "Final-Recipient: rfc822; nobody@remote.test", "Action: failed", "Status: 5.1.1",
+                            "Subject: to nobody");
+        }
     }
 
     private static MimeMessage message(String to, String subject, String text) throws Exception {
