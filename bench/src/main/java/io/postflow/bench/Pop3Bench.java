@@ -7,6 +7,7 @@ import io.postflow.common.record.Recipient;
 import io.postflow.common.record.Topics;
 import io.postflow.common.record.TraceIds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -119,7 +121,7 @@ public final class Pop3Bench {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(EnvelopeCodec.HEADER, EnvelopeCodec.encode(envelope));
                 producer.send(new ProducerRecord<>(Topics.MAIL_DELIVER, null, envelope.traceId(),
-                        DeliveryBench.message(i, size), headers));
+                        message(i, size), headers));
             }
             producer.flush();
         }
@@ -138,6 +140,23 @@ public final class Pop3Bench {
         System.out.printf("  prepared %d accounts x %d messages in %.1f s%n", count, messages,
                 (System.nanoTime() - start) / 1e9);
         return accounts;
+    }
+
+    /**
+     * The bench message, ending with CRLF (the gateway adds a missing one before the terminating
+     * dot, which would make RETR differ from LIST's size) and with a line that starts with a dot, so
+     * that the size check also checks the dot-unstuffing.
+     */
+    private static byte[] message(int i, int size) {
+        byte[] text = DeliveryBench.message(i, size);
+        int end = text.length;
+        if (end >= 2 && text[end - 2] == '\r' && text[end - 1] == '\n') {
+            end -= 2;
+        }
+        byte[] tail = "\r\n.a line that starts with a dot\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] whole = Arrays.copyOf(text, end + tail.length);
+        System.arraycopy(tail, 0, whole, end, tail.length);
+        return whole;
     }
 
     private static int stat(String host, int port, Account account) throws IOException {
@@ -191,6 +210,7 @@ public final class Pop3Bench {
         AtomicLong errors = new AtomicLong();
         AtomicLong octets = new AtomicLong();
         AtomicLong mismatches = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
         List<String> failures = new ArrayList<>();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
@@ -205,15 +225,15 @@ public final class Pop3Bench {
                     while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
                         int message = 1 + ThreadLocalRandom.current().nextInt(session.sizes.length);
                         long sent = System.nanoTime();
-                        boolean ok;
+                        String status;
                         switch (phase) {
-                            case "STAT" -> ok = session.client.command("STAT").startsWith("+OK");
-                            case "LIST", "UIDL" -> ok = session.client.multiLine(phase).status().startsWith("+OK");
-                            case "TOP" -> ok = session.client.multiLine("TOP " + message + " 0").status().startsWith("+OK");
+                            case "STAT" -> status = session.client.command("STAT");
+                            case "LIST", "UIDL" -> status = session.client.multiLine(phase).status();
+                            case "TOP" -> status = session.client.multiLine("TOP " + message + " 0").status();
                             case "RETR" -> {
                                 Pop3Client.Listing body = session.client.multiLine("RETR " + message);
-                                ok = body.status().startsWith("+OK");
-                                if (ok) {
+                                status = body.status();
+                                if (status.startsWith("+OK")) {
                                     octets.addAndGet(body.octets());
                                     if (body.octets() != session.sizes[message - 1]) {
                                         mismatches.incrementAndGet();
@@ -223,8 +243,9 @@ public final class Pop3Bench {
                             default -> throw new IllegalArgumentException(phase);
                         }
                         long took = System.nanoTime() - sent;
-                        if (!ok) {
+                        if (!status.startsWith("+OK")) {
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, phase + ": " + status);
                             continue;
                         }
                         if (n == own.length) {
@@ -270,6 +291,9 @@ public final class Pop3Bench {
         if (phase.equals("RETR")) {
             row.put("megabytesPerSecond", DeliveryBench.round(octets.get() / elapsed / 1e6));
             row.put("sizeMismatches", mismatches.get());
+        }
+        if (firstError.get() != null) {
+            System.out.printf("  %s: first error answer: %s%n", phase, firstError.get());
         }
         if (!failures.isEmpty()) {
             row.put("failedSessions", failures.size());
