@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A minimal blocking IMAP4rev1 client for the benchmark: one command at a time (no pipelining), the
  * whole answer read up to the tagged status, literals ({@code {n}CRLF} followed by n octets) read by
- * count so that message bodies never desynchronise it. Not thread-safe; one per session thread.
+ * count so that message bodies never desynchronise it. Not thread-safe; one per session thread (only
+ * {@link #done()} may come from another thread, to end an IDLE that thread is reading).
  */
 final class ImapClient implements AutoCloseable {
 
@@ -29,7 +30,8 @@ final class ImapClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private int tag;
-    private int exists = -1;
+    private volatile int exists = -1;
+    private String idleTag;
 
     ImapClient(String host, int port) throws IOException {
         socket = new Socket(host, port);
@@ -71,6 +73,50 @@ final class ImapClient implements AutoCloseable {
         return answer(t);
     }
 
+    /**
+     * Starts IDLE (RFC 2177): sends the command and reads up to the server's continuation. Then
+     * the session's thread reads the pushed responses with {@link #idleResponse()} until
+     * {@link #isIdleEnd(String)}, after some thread called {@link #done()}.
+     */
+    void idle() throws IOException {
+        idleTag = "b" + (++tag);
+        out.write((idleTag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        while (true) {
+            String response = response();
+            if (response.startsWith("+")) {
+                return;
+            }
+            if (response.startsWith(idleTag + " ")) {
+                throw new IOException("IDLE refused: " + response.substring(idleTag.length() + 1));
+            }
+            noteExists(response);
+        }
+    }
+
+    /** The next response while idling (an untagged push, or the tagged end after DONE); EXISTS noted. */
+    String idleResponse() throws IOException {
+        String response = response();
+        noteExists(response);
+        return response;
+    }
+
+    /** Whether response is the tagged answer that ends the current IDLE. */
+    boolean isIdleEnd(String response) {
+        return idleTag != null && response.startsWith(idleTag + " ");
+    }
+
+    /**
+     * Ends IDLE: writes DONE. Only the write happens here, so another thread may call it while the
+     * session's own thread is blocked in {@link #idleResponse()}, which then reads the tagged OK.
+     */
+    void done() throws IOException {
+        synchronized (out) {
+            out.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+    }
+
     private Answer answer(String t) throws IOException {
         List<String> untagged = new ArrayList<>();
         while (true) {
@@ -78,10 +124,14 @@ final class ImapClient implements AutoCloseable {
             if (response.startsWith(t + " ")) {
                 return new Answer(untagged, response.substring(t.length() + 1));
             }
-            if (response.startsWith("* ") && response.endsWith(" EXISTS")) {
-                exists = Integer.parseInt(response.substring(2, response.length() - " EXISTS".length()));
-            }
+            noteExists(response);
             untagged.add(response);
+        }
+    }
+
+    private void noteExists(String response) {
+        if (response.startsWith("* ") && response.endsWith(" EXISTS")) {
+            exists = Integer.parseInt(response.substring(2, response.length() - " EXISTS".length()));
         }
     }
 
