@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Publishes delivery reports to Kafka; each Uni completes on the broker's acknowledgement. */
@@ -29,7 +30,8 @@ public class KafkaDeliveryOutcomes implements DeliveryOutcomes {
     private final MutinyEmitter<byte[]> status;
     private final MutinyEmitter<byte[]> retry;
 
-    public KafkaDeliveryOutcomes(@Channel("mail-status") MutinyEmitter<byte[]> status,
+    public KafkaDeliveryOutcomes(@Channel("mail-status") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+                                         bufferSize = KafkaSends.BATCH_BUFFER) MutinyEmitter<byte[]> status,
                                  @Channel("mail-retry") MutinyEmitter<byte[]> retry) {
         this.status = status;
         this.retry = retry;

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes mailbox events keyed by mailbox id, so each mailbox's events stay in order. */
 @ApplicationScoped
@@ -15,7 +16,8 @@ public class KafkaMailboxEvents implements MailboxEvents {
 
     private final MutinyEmitter<byte[]> events;
 
-    public KafkaMailboxEvents(@Channel("mailbox-events") MutinyEmitter<byte[]> events) {
+    public KafkaMailboxEvents(@Channel("mailbox-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = KafkaSends.BATCH_BUFFER) MutinyEmitter<byte[]> events) {
         this.events = events;
     }
 

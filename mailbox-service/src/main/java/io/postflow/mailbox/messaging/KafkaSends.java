@@ -8,6 +8,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** Small helpers shared by the Kafka adapters. */
 final class KafkaSends {
 
+    /**
+     * Emitter buffer of the channels a delivery batch reports on ({@code mail.status},
+     * {@code mailbox.events}): one poll of {@code mail.deliver} (200 records) fanned out to its final
+     * accounts is sent before any acknowledgement is awaited, and the default buffer (128) made large
+     * fan-outs fail with "insufficient downstream requests" and fall back to one record at a time.
+     * The consumer awaits every acknowledgement before its next poll, so this bounds memory too.
+     */
+    static final int BATCH_BUFFER = 32_768;
+
     private KafkaSends() {
     }
 

@@ -133,8 +133,12 @@ public final class Pop3Session implements Pop3Context {
 
     private Future<Pop3Reply> translate(Throwable failure) {
         if (failure instanceof MailboxApiException e) {
-            return Future.succeededFuture(e.status() == 404 ? Pop3Reply.err("no such message")
-                    : Pop3Reply.err(ResponseCode.SYS_TEMP, "mailbox temporarily unavailable"));
+            if (e.status() == 404) {
+                return Future.succeededFuture(Pop3Reply.err("no such message"));
+            }
+            // The client only learns "try later"; the operator needs the cause.
+            LOG.warnf("POP3 %s: mailbox-service refused or failed for %s: %s", id, connection.clientAddress(), e.getMessage());
+            return Future.succeededFuture(Pop3Reply.err(ResponseCode.SYS_TEMP, "mailbox temporarily unavailable"));
         }
         LOG.errorf(failure, "POP3 %s: command failed for %s", id, connection.clientAddress());
         return Future.succeededFuture(Pop3Reply.err(ResponseCode.SYS_TEMP, "internal error"));
