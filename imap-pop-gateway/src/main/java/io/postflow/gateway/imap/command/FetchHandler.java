@@ -54,6 +54,9 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         if (marksSeen && items.stream().noneMatch(i -> i instanceof FetchItem.Flags)) {
             items.add(new FetchItem.Flags()); // report the implicit \Seen (RFC 3501 §6.4.5)
         }
+        if (session.condstore() && marksSeen && items.stream().noneMatch(i -> i instanceof FetchItem.Uid)) {
+            items.add(new FetchItem.Uid()); // the implicit \Seen is reported with UID and MODSEQ (RFC 7162 §3.1)
+        }
         if (session.condstore() && items.stream().anyMatch(i -> i instanceof FetchItem.Flags)
                 && items.stream().noneMatch(i -> i instanceof FetchItem.Modseq)) {
             items.add(new FetchItem.Modseq()); // flags go with their MODSEQ once CONDSTORE is on (RFC 7162 §3.1)
@@ -127,7 +130,7 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
             out.raw("FLAGS ").list(view.flags(m.uid(), m.flags()));
             view.flagsReported(m.uid(), m.modseq());
         } else if (item instanceof FetchItem.Modseq) {
-            out.raw("MODSEQ (").number(m.modseq()).raw(")"); // RFC 7162 §3.1.4.1
+            out.raw("MODSEQ (").number(m.modseq()).raw(")"); // RFC 7162 §3.1.4.2
         } else if (item instanceof FetchItem.InternalDate) {
             out.raw("INTERNALDATE \"").raw(ImapDates.format(m.internalDate())).raw("\"");
         } else if (item instanceof FetchItem.Rfc822Size) {

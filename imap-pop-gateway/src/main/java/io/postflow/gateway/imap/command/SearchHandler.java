@@ -11,8 +11,9 @@ import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * SEARCH and UID SEARCH (RFC 3501 §6.4.4, RFC 7162 §3.1.5 MODSEQ): the keys become one criteria tree for one
- * mailbox-service call; sequence numbers and \Recent are resolved here, against the view.
+ * SEARCH and UID SEARCH (RFC 3501 §6.4.4; MODSEQ, RFC 7162 §3.1.5 and §3.1.6): the keys become one
+ * criteria tree for one mailbox-service call; sequence numbers and \Recent are resolved here,
+ * against the view.
  */
 @ApplicationScoped
 public class SearchHandler implements CommandHandler<ImapCommand.Search> {
@@ -45,7 +46,7 @@ public class SearchHandler implements CommandHandler<ImapCommand.Search> {
                     any = true;
                 }
             }
-            // RFC 7162 §3.1.5: with a MODSEQ key and matches, the highest MODSEQ of the matches.
+            // RFC 7162 §3.1.6: with a MODSEQ key and matches, the highest MODSEQ of the matches.
             if (any && found.maxModseq() != null && command.key().usesModseq()) {
                 out.raw(" (MODSEQ ").number(found.maxModseq()).raw(")");
             }

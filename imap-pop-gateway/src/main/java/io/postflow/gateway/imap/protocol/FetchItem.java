@@ -9,7 +9,7 @@ public sealed interface FetchItem {
     record Flags() implements FetchItem {
     }
 
-    /** MODSEQ (RFC 7162 §3.1.4.1). */
+    /** MODSEQ (RFC 7162 §3.1.4.2). */
     record Modseq() implements FetchItem {
     }
 

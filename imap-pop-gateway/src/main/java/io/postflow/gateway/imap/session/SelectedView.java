@@ -232,7 +232,7 @@ public final class SelectedView {
     /**
      * Writes the untagged responses for what changed: EXPUNGE (only if {@code expungeAllowed}),
      * EXISTS and RECENT when they grew, FETCH FLAGS for flag changes, with their MODSEQ once the
-     * session enabled CONDSTORE (RFC 7162 §3.1.4.1).
+     * session enabled CONDSTORE (RFC 7162 §3.1).
      */
     public void drain(boolean expungeAllowed, boolean modseq, ImapWriter out) {
         if (expungeAllowed) {

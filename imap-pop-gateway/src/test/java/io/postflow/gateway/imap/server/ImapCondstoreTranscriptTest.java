@@ -139,6 +139,10 @@ class ImapCondstoreTranscriptTest {
                     C: k22 STORE 2 (UNCHANGEDSINCE %2$d) FLAGS (\\Answered)
                     S: \\* 2 FETCH \\(FLAGS \\(\\\\Answered \\\\Recent\\) UID 2 MODSEQ \\(\\d+\\)\\)
                     S: k22 OK STORE completed
+                    C: k23 FETCH 1 (BODY[TEXT])
+                    S: \\* 1 FETCH \\(BODY\\[TEXT\\] \\{4\\}
+                    S: body FLAGS \\(\\\\Seen \\\\Flagged \\\\Recent\\) UID 1 MODSEQ \\(\\d+\\)\\)
+                    S: k23 OK FETCH completed
                     """.formatted(flagged, seen, third, flagged + 1, seen + 1000));
         }
     }
