@@ -147,18 +147,25 @@ public class MailboxClient {
 
     /** FETCH metadata of a UID set, every page joined; {@code fields} as the API names them. */
     public Future<List<MessageMeta>> messages(String account, long id, String uids, String fields) {
-        return messagesPage(account, id, uids, fields, 0, new ArrayList<>());
+        return messages(account, id, uids, fields, null);
     }
 
-    private Future<List<MessageMeta>> messagesPage(String account, long id, String uids, String fields, long afterUid,
-                                                   List<MessageMeta> acc) {
+    /** As {@link #messages(String, long, String, String)}, only messages with a greater MODSEQ when {@code changedSince} is set. */
+    public Future<List<MessageMeta>> messages(String account, long id, String uids, String fields, Long changedSince) {
+        return messagesPage(account, id, uids, fields, changedSince, 0, new ArrayList<>());
+    }
+
+    private Future<List<MessageMeta>> messagesPage(String account, long id, String uids, String fields, Long changedSince,
+                                                   long afterUid, List<MessageMeta> acc) {
         String path = mailboxPath(account, id) + "/messages?uids=" + encode(uids) + "&limit=" + PAGE
-                + (fields.isEmpty() ? "" : "&fields=" + fields) + (afterUid > 0 ? "&afterUid=" + afterUid : "");
+                + (fields.isEmpty() ? "" : "&fields=" + fields) + (changedSince != null ? "&changedSince=" + changedSince : "")
+                + (afterUid > 0 ? "&afterUid=" + afterUid : "");
         return json(HttpMethod.GET, path, null).compose(b -> {
             JsonObject j = b.toJsonObject();
             acc.addAll(MessageMeta.list(j.getJsonArray("messages")));
             Long next = j.getLong("next");
-            return next == null ? Future.succeededFuture(acc) : messagesPage(account, id, uids, fields, next, acc);
+            return next == null ? Future.succeededFuture(acc)
+                    : messagesPage(account, id, uids, fields, changedSince, next, acc);
         });
     }
 
@@ -167,10 +174,11 @@ public class MailboxClient {
      * (README "Internal mailbox API"), not yet read: the caller consumes it with a
      * {@link FetchFrames} reader, or resets it. With {@code markSeen} the set gets \Seen first.
      *
-     * @param sections per section {@code [specifier, offset, length]}; offset -1 for the whole section
+     * @param sections     per section {@code [specifier, offset, length]}; offset -1 for the whole section
+     * @param changedSince only messages with a greater MODSEQ (after \Seen is set), or null for all
      */
     public Future<HttpClientResponse> fetch(String account, long id, String uids, String fields, List<Object[]> sections,
-                                            boolean markSeen) {
+                                            boolean markSeen, Long changedSince) {
         JsonArray wanted = new JsonArray();
         for (Object[] s : sections) {
             JsonObject section = new JsonObject().put("section", s[0]);
@@ -182,6 +190,9 @@ public class MailboxClient {
         JsonObject body = new JsonObject().put("uids", uids).put("sections", wanted).put("markSeen", markSeen);
         if (!fields.isEmpty()) {
             body.put("fields", fields);
+        }
+        if (changedSince != null) {
+            body.put("changedSince", changedSince);
         }
         RequestOptions options = options(HttpMethod.POST, mailboxPath(account, id) + "/fetch")
                 .putHeader("Content-Type", "application/json");
@@ -211,23 +222,29 @@ public class MailboxClient {
                         : response.body().compose(body -> Future.failedFuture(refusal(response.statusCode(), body))));
     }
 
-    /** STORE; answers the updated and unchanged messages' flags. */
-    public Future<List<FlagState>> store(String account, long id, String uids, String mode, List<String> flags) {
+    /** STORE, with UNCHANGEDSINCE when {@code unchangedSince} is set (RFC 7162 §3.1.3). */
+    public Future<StoreResult> store(String account, long id, String uids, String mode, List<String> flags,
+                                     Long unchangedSince) {
         JsonObject body = new JsonObject().put("uids", uids).put("mode", mode)
                 .put("flags", new JsonArray(flags.stream().filter(f -> f.startsWith("\\")).toList()))
                 .put("keywords", new JsonArray(flags.stream().filter(f -> !f.startsWith("\\")).toList()));
+        if (unchangedSince != null) {
+            body.put("unchangedSince", unchangedSince);
+        }
         return json(HttpMethod.POST, mailboxPath(account, id) + "/flags", body.toBuffer()).map(b -> {
             JsonObject j = b.toJsonObject();
-            List<FlagState> out = new ArrayList<>();
-            for (String key : List.of("updated", "unchanged")) {
-                JsonArray array = j.getJsonArray(key);
-                for (int i = 0; array != null && i < array.size(); i++) {
-                    out.add(FlagState.of(array.getJsonObject(i)));
-                }
-            }
-            out.sort(java.util.Comparator.comparingLong(FlagState::uid));
-            return out;
+            JsonArray modified = j.getJsonArray("modified");
+            return new StoreResult(states(j.getJsonArray("updated")), states(j.getJsonArray("unchanged")),
+                    modified == null ? List.of() : Json.longs(modified));
         });
+    }
+
+    private static List<FlagState> states(JsonArray array) {
+        List<FlagState> out = new ArrayList<>();
+        for (int i = 0; array != null && i < array.size(); i++) {
+            out.add(FlagState.of(array.getJsonObject(i)));
+        }
+        return out;
     }
 
     /** COPY to a mailbox named by the command. */
@@ -277,10 +294,13 @@ public class MailboxClient {
         });
     }
 
-    /** SEARCH: the matching UIDs, ascending. */
-    public Future<List<Long>> search(String account, long id, JsonObject criteria) {
+    /** SEARCH: the matching UIDs, ascending, and their highest MODSEQ when the criteria use MODSEQ. */
+    public Future<SearchResult> search(String account, long id, JsonObject criteria) {
         return json(HttpMethod.POST, mailboxPath(account, id) + "/search", new JsonObject().put("criteria", criteria).toBuffer())
-                .map(b -> Json.longs(b.toJsonObject().getJsonArray("uids")));
+                .map(b -> {
+                    JsonObject j = b.toJsonObject();
+                    return new SearchResult(Json.longs(j.getJsonArray("uids")), j.getLong("maxModseq"));
+                });
     }
 
     private Future<Buffer> json(HttpMethod method, String path, Buffer body) {

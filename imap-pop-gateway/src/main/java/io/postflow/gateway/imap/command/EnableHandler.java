@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.postflow.gateway.imap.protocol.ImapWriter;
 
 /**
- * ENABLE (RFC 5161): none of the extensions this server implements needs enabling, so the
- * untagged ENABLED lists nothing; unknown names are ignored (§3.1), not refused.
+ * ENABLE (RFC 5161): CONDSTORE (RFC 7162 §3.1) is the one extension here that can be enabled;
+ * the untagged ENABLED lists it when asked for, and unknown names are ignored (§3.1), not refused.
  */
 @ApplicationScoped
 public class EnableHandler implements CommandHandler<ImapCommand.Enable> {
@@ -22,7 +22,12 @@ public class EnableHandler implements CommandHandler<ImapCommand.Enable> {
 
     @Override
     public Future<Tagged> handle(ImapCommand.Enable command, SessionContext session) {
-        session.write(new ImapWriter().raw("* ENABLED").crlf());
+        ImapWriter out = new ImapWriter().raw("* ENABLED");
+        if (command.capabilities().contains("CONDSTORE")) {
+            session.enableCondstore();
+            out.raw(" CONDSTORE");
+        }
+        session.write(out.crlf());
         return Future.succeededFuture(Tagged.ok("ENABLE completed"));
     }
 }

@@ -20,7 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8), each one call to mailbox-service. Without bodies
+ * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8; MODSEQ and CHANGEDSINCE of RFC 7162 §3.1.4), each
+ * one call to mailbox-service. Without bodies
  * it is the metadata call (ENVELOPE and BODYSTRUCTURE are precomputed). With bodies, or when the
  * fetch sets \Seen (a non-PEEK body item), it is the fetch call: one stream of every message's
  * metadata and section octets (FetchFrames), written into the connection as it arrives, with
@@ -53,9 +54,16 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         if (marksSeen && items.stream().noneMatch(i -> i instanceof FetchItem.Flags)) {
             items.add(new FetchItem.Flags()); // report the implicit \Seen (RFC 3501 §6.4.5)
         }
+        if (session.condstore() && marksSeen && items.stream().noneMatch(i -> i instanceof FetchItem.Uid)) {
+            items.add(new FetchItem.Uid()); // the implicit \Seen is reported with UID and MODSEQ (RFC 7162 §3.1)
+        }
+        if (session.condstore() && items.stream().anyMatch(i -> i instanceof FetchItem.Flags)
+                && items.stream().noneMatch(i -> i instanceof FetchItem.Modseq)) {
+            items.add(new FetchItem.Modseq()); // flags go with their MODSEQ once CONDSTORE is on (RFC 7162 §3.1)
+        }
         String account = session.account();
         if (!marksSeen && items.stream().noneMatch(FetchHandler::needsContent)) {
-            return mailbox.messages(account, view.mailboxId(), uids, fields(items))
+            return mailbox.messages(account, view.mailboxId(), uids, fields(items), command.changedSince())
                     .map(messages -> {
                         writeMetadata(messages, items, view, session);
                         return Tagged.ok("FETCH completed");
@@ -71,7 +79,7 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
             }
         }
         StreamWriter writer = new StreamWriter(items, view, session);
-        return mailbox.fetch(account, view.mailboxId(), uids, fields(items), sections, marksSeen)
+        return mailbox.fetch(account, view.mailboxId(), uids, fields(items), sections, marksSeen, command.changedSince())
                 .compose(response -> FetchFrames.read(response, writer)
                         // A stream broken inside a literal cannot be recovered: the connection must go.
                         .onFailure(e -> session.connection().close()))
@@ -121,6 +129,8 @@ public class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         } else if (item instanceof FetchItem.Flags) {
             out.raw("FLAGS ").list(view.flags(m.uid(), m.flags()));
             view.flagsReported(m.uid(), m.modseq());
+        } else if (item instanceof FetchItem.Modseq) {
+            out.raw("MODSEQ (").number(m.modseq()).raw(")"); // RFC 7162 §3.1.4.2
         } else if (item instanceof FetchItem.InternalDate) {
             out.raw("INTERNALDATE \"").raw(ImapDates.format(m.internalDate())).raw("\"");
         } else if (item instanceof FetchItem.Rfc822Size) {

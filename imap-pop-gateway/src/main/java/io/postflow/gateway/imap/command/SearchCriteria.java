@@ -66,6 +66,9 @@ final class SearchCriteria {
         if (key instanceof SearchKey.Header header) {
             return new JsonObject().put("header", new JsonObject().put("name", header.name()).put("value", header.value()));
         }
+        if (key instanceof SearchKey.Modseq modseq) {
+            return new JsonObject().put("modseq", modseq.modseq());
+        }
         if (key instanceof SearchKey.Body body) {
             return new JsonObject().put("body", body.text());
         }

@@ -30,10 +30,13 @@ public class SelectHandler {
         this.mailbox = mailbox;
     }
 
-    Future<Tagged> open(String name, boolean readOnly, SessionContext session) {
+    Future<Tagged> open(String name, boolean readOnly, boolean condstore, SessionContext session) {
         String account = session.account();
         // A failed SELECT leaves no mailbox selected (RFC 3501 §6.3.1).
         session.state(new ImapState.Authenticated(account));
+        if (condstore) {
+            session.enableCondstore(); // no mailbox is selected now: HIGHESTMODSEQ comes below (RFC 7162 §3.1.8)
+        }
         return mailbox.select(account, name, readOnly).map(selected -> opened(selected, readOnly, session));
     }
 
@@ -54,6 +57,10 @@ public class SelectHandler {
         }
         out.raw("* OK [UIDVALIDITY ").number(selected.uidValidity()).raw("] UIDs valid").crlf()
                 .raw("* OK [UIDNEXT ").number(selected.uidNext()).raw("] Predicted next UID").crlf();
+        if (session.condstore()) {
+            // RFC 7162 §3.1.2.1; every mailbox here has MODSEQs, so NOMODSEQ is never said.
+            out.raw("* OK [HIGHESTMODSEQ ").number(selected.highestModseq()).raw("] Highest").crlf();
+        }
         session.write(out);
         session.state(new ImapState.Selected(session.account(), view));
         return Tagged.ok(readOnly ? "READ-ONLY" : "READ-WRITE", (readOnly ? "EXAMINE" : "SELECT") + " completed");
@@ -75,7 +82,7 @@ public class SelectHandler {
 
         @Override
         public Future<Tagged> handle(ImapCommand.Select command, SessionContext session) {
-            return select.open(command.mailbox(), false, session);
+            return select.open(command.mailbox(), false, command.condstore(), session);
         }
     }
 
@@ -95,7 +102,7 @@ public class SelectHandler {
 
         @Override
         public Future<Tagged> handle(ImapCommand.Examine command, SessionContext session) {
-            return select.open(command.mailbox(), true, session);
+            return select.open(command.mailbox(), true, command.condstore(), session);
         }
     }
 }

@@ -44,6 +44,7 @@ public class StatusHandler implements CommandHandler<ImapCommand.Status> {
             case "RECENT" -> info.recent();
             case "UIDNEXT" -> info.uidNext();
             case "UIDVALIDITY" -> info.uidValidity();
+            case "HIGHESTMODSEQ" -> info.highestModseq(); // RFC 7162 §3.1.7
             default -> info.unseen();
         };
     }

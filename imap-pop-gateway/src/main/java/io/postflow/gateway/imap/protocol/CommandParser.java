@@ -50,8 +50,14 @@ public final class CommandParser {
                 r.sp();
                 yield new ImapCommand.Login(user, r.astring());
             }
-            case "SELECT" -> new ImapCommand.Select(mailbox(r));
-            case "EXAMINE" -> new ImapCommand.Examine(mailbox(r));
+            case "SELECT" -> {
+                String mailbox = mailbox(r);
+                yield new ImapCommand.Select(mailbox, selectParameters(r));
+            }
+            case "EXAMINE" -> {
+                String mailbox = mailbox(r);
+                yield new ImapCommand.Examine(mailbox, selectParameters(r));
+            }
             case "CREATE" -> new ImapCommand.Create(mailbox(r));
             case "DELETE" -> new ImapCommand.Delete(mailbox(r));
             case "RENAME" -> {
@@ -106,6 +112,32 @@ public final class CommandParser {
         return r.mailbox();
     }
 
+    /** {@code [SP "(" select-param *(SP select-param) ")"]}: CONDSTORE is the one we know (RFC 7162 §3.1.8). */
+    private static boolean selectParameters(ImapReader r) {
+        if (!r.skip(' ')) {
+            return false;
+        }
+        r.expect('(');
+        do {
+            String parameter = r.upperAtom();
+            if (!parameter.equals("CONDSTORE")) {
+                throw new IllegalArgumentException("unknown SELECT parameter " + parameter);
+            }
+        } while (r.skip(' '));
+        r.expect(')');
+        return true;
+    }
+
+    /** A CONDSTORE modifier's value: {@code mod-sequence-value} is at least 1, {@code -valzer} may be 0 (RFC 7162 §7). */
+    private static long modseq(ImapReader r, String name, boolean zeroAllowed) {
+        r.sp();
+        long value = r.modseq();
+        if (value == 0 && !zeroAllowed) {
+            throw new IllegalArgumentException(name + " must be a positive mod-sequence");
+        }
+        return value;
+    }
+
     private static ImapCommand authenticate(ImapReader r) {
         r.sp();
         String mechanism = r.upperAtom();
@@ -127,7 +159,7 @@ public final class CommandParser {
         List<String> items = new ArrayList<>();
         do {
             String item = r.upperAtom();
-            if (!List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN").contains(item)) {
+            if (!List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ").contains(item)) {
                 throw new IllegalArgumentException("unknown STATUS item " + item);
             }
             items.add(item);
@@ -186,13 +218,38 @@ public final class CommandParser {
         if (uid && items.stream().noneMatch(i -> i instanceof FetchItem.Uid)) {
             items.add(0, new FetchItem.Uid()); // RFC 3501 §6.4.8: UID FETCH always reports the UID
         }
-        return new ImapCommand.Fetch(uid, set, items);
+        Long changedSince = null;
+        if (r.skip(' ')) {
+            // fetch-modifiers (RFC 7162 §3.1.4): CHANGEDSINCE is the only one without QRESYNC.
+            r.expect('(');
+            String modifier = r.upperAtom();
+            if (!modifier.equals("CHANGEDSINCE")) {
+                throw new IllegalArgumentException("unknown FETCH modifier " + modifier);
+            }
+            changedSince = modseq(r, "CHANGEDSINCE", false);
+            r.expect(')');
+            if (items.stream().noneMatch(i -> i instanceof FetchItem.Modseq)) {
+                items.add(new FetchItem.Modseq()); // CHANGEDSINCE implies MODSEQ (RFC 7162 §3.1.4.1)
+            }
+        }
+        return new ImapCommand.Fetch(uid, set, items, changedSince);
     }
 
     private static ImapCommand store(boolean uid, ImapReader r) {
         r.sp();
         SequenceSet set = r.sequenceSet();
         r.sp();
+        Long unchangedSince = null;
+        if (r.skip('(')) {
+            // store-modifiers (RFC 7162 §3.1.3)
+            String modifier = r.upperAtom();
+            if (!modifier.equals("UNCHANGEDSINCE")) {
+                throw new IllegalArgumentException("unknown STORE modifier " + modifier);
+            }
+            unchangedSince = modseq(r, "UNCHANGEDSINCE", true);
+            r.expect(')');
+            r.sp();
+        }
         String item = r.upperAtom();
         ImapCommand.StoreMode mode = switch (item.replace(".SILENT", "")) {
             case "FLAGS" -> ImapCommand.StoreMode.REPLACE;
@@ -210,7 +267,7 @@ public final class CommandParser {
                 flags.add(r.flag());
             } while (r.skip(' '));
         }
-        return new ImapCommand.Store(uid, set, mode, item.endsWith(".SILENT"), flags);
+        return new ImapCommand.Store(uid, set, mode, item.endsWith(".SILENT"), flags, unchangedSince);
     }
 
     private static ImapCommand copy(boolean uid, ImapReader r) {

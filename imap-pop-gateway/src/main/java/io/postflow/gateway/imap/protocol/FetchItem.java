@@ -9,6 +9,10 @@ public sealed interface FetchItem {
     record Flags() implements FetchItem {
     }
 
+    /** MODSEQ (RFC 7162 §3.1.4.2). */
+    record Modseq() implements FetchItem {
+    }
+
     record InternalDate() implements FetchItem {
     }
 

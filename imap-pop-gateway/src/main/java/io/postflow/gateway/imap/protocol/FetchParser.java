@@ -39,6 +39,7 @@ final class FetchParser {
         return switch (name) {
             case "UID" -> new FetchItem.Uid();
             case "FLAGS" -> new FetchItem.Flags();
+            case "MODSEQ" -> new FetchItem.Modseq();
             case "INTERNALDATE" -> new FetchItem.InternalDate();
             case "RFC822.SIZE" -> new FetchItem.Rfc822Size();
             case "ENVELOPE" -> new FetchItem.Envelope();

@@ -25,10 +25,20 @@ public sealed interface ImapCommand {
     record Login(String user, String password) implements ImapCommand {
     }
 
-    record Select(String mailbox) implements ImapCommand {
+    /** @param condstore the {@code (CONDSTORE)} select parameter (RFC 7162 §3.1.8) */
+    record Select(String mailbox, boolean condstore) implements ImapCommand {
+
+        public Select(String mailbox) {
+            this(mailbox, false);
+        }
     }
 
-    record Examine(String mailbox) implements ImapCommand {
+    /** @param condstore the {@code (CONDSTORE)} select parameter (RFC 7162 §3.1.8) */
+    record Examine(String mailbox, boolean condstore) implements ImapCommand {
+
+        public Examine(String mailbox) {
+            this(mailbox, false);
+        }
     }
 
     record Create(String mailbox) implements ImapCommand {
@@ -70,12 +80,23 @@ public sealed interface ImapCommand {
     record Search(boolean uid, SearchKey key) implements ImapCommand {
     }
 
-    record Fetch(boolean uid, SequenceSet set, List<FetchItem> items) implements ImapCommand {
+    /** @param changedSince the CHANGEDSINCE modifier (RFC 7162 §3.1.4), or null */
+    record Fetch(boolean uid, SequenceSet set, List<FetchItem> items, Long changedSince) implements ImapCommand {
+
+        public Fetch(boolean uid, SequenceSet set, List<FetchItem> items) {
+            this(uid, set, items, null);
+        }
     }
 
     enum StoreMode { REPLACE, ADD, REMOVE }
 
-    record Store(boolean uid, SequenceSet set, StoreMode mode, boolean silent, List<String> flags) implements ImapCommand {
+    /** @param unchangedSince the UNCHANGEDSINCE modifier (RFC 7162 §3.1.3), or null */
+    record Store(boolean uid, SequenceSet set, StoreMode mode, boolean silent, List<String> flags, Long unchangedSince)
+            implements ImapCommand {
+
+        public Store(boolean uid, SequenceSet set, StoreMode mode, boolean silent, List<String> flags) {
+            this(uid, set, mode, silent, flags, null);
+        }
     }
 
     record Copy(boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
@@ -103,6 +124,18 @@ public sealed interface ImapCommand {
 
     /** ENABLE (RFC 5161) with the capability names as sent, upper-cased. */
     record Enable(List<String> capabilities) implements ImapCommand {
+    }
+
+    /**
+     * Whether this command enables CONDSTORE implicitly (RFC 7162 §3.1: SELECT/EXAMINE (CONDSTORE),
+     * FETCH MODSEQ or CHANGEDSINCE, STORE UNCHANGEDSINCE, SEARCH MODSEQ, STATUS HIGHESTMODSEQ).
+     */
+    default boolean enablesCondstore() {
+        return this instanceof Select s && s.condstore() || this instanceof Examine e && e.condstore()
+                || this instanceof Fetch f && (f.changedSince() != null || f.items().stream().anyMatch(i -> i instanceof FetchItem.Modseq))
+                || this instanceof Store st && st.unchangedSince() != null
+                || this instanceof Search s2 && s2.key().usesModseq()
+                || this instanceof Status st2 && st2.items().contains("HIGHESTMODSEQ");
     }
 
     /** Uses of a message set: UID forms may be answered with untagged EXPUNGE (RFC 3501 §7.4.1). */

@@ -182,6 +182,15 @@ public final class ImapReader {
         return n;
     }
 
+    /** {@code mod-sequence-valzer} (RFC 7162 §7): 0 to 2^63-1. */
+    public long modseq() {
+        try {
+            return digits();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("mod-sequence too large");
+        }
+    }
+
     private long digits() {
         int start = pos;
         while (peek() >= '0' && peek() <= '9') {

@@ -49,4 +49,26 @@ public sealed interface SearchKey {
 
     record Text(String text) implements SearchKey {
     }
+
+    /**
+     * MODSEQ (RFC 7162 §3.1.5): messages whose MODSEQ is at least {@code modseq}. An entry name
+     * and type are parsed and dropped: mailbox-service keeps one MODSEQ per message, which the RFC
+     * allows to stand for every flag's.
+     */
+    record Modseq(long modseq) implements SearchKey {
+    }
+
+    /** Whether a MODSEQ key occurs anywhere in the tree: the SEARCH response then ends in (MODSEQ n). */
+    default boolean usesModseq() {
+        if (this instanceof Modseq) {
+            return true;
+        }
+        if (this instanceof And and) {
+            return and.keys().stream().anyMatch(SearchKey::usesModseq);
+        }
+        if (this instanceof Or or) {
+            return or.left().usesModseq() || or.right().usesModseq();
+        }
+        return this instanceof Not not && not.key().usesModseq();
+    }
 }

@@ -71,6 +71,7 @@ final class SearchParser {
             case "BODY" -> new SearchKey.Body(text(arg(r)));
             case "TEXT" -> new SearchKey.Text(text(arg(r)));
             case "UID" -> new SearchKey.Uids(arg(r).sequenceSet());
+            case "MODSEQ" -> modseq(arg(r));
             case "NOT" -> new SearchKey.Not(key(arg(r), depth + 1));
             case "OR" -> {
                 SearchKey left = key(arg(r), depth + 1);
@@ -78,6 +79,23 @@ final class SearchParser {
             }
             default -> throw new IllegalArgumentException("unknown search key " + name);
         };
+    }
+
+    /** {@code MODSEQ [entry-name SP entry-type-req SP] mod-sequence-valzer} (RFC 7162 §3.1.5). */
+    private static SearchKey modseq(ImapReader r) {
+        if (r.peek() == '"') {
+            String entry = new String(r.string(), StandardCharsets.UTF_8);
+            if (!entry.startsWith("/flags/")) {
+                throw new IllegalArgumentException("MODSEQ entry name must be /flags/<flag>");
+            }
+            r.sp();
+            String type = r.upperAtom();
+            if (!type.equals("PRIV") && !type.equals("SHARED") && !type.equals("ALL")) {
+                throw new IllegalArgumentException("MODSEQ entry type must be priv, shared or all");
+            }
+            r.sp();
+        }
+        return new SearchKey.Modseq(r.modseq());
     }
 
     private static ImapReader arg(ImapReader r) {

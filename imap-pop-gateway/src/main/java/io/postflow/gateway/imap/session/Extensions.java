@@ -10,10 +10,11 @@ public final class Extensions {
     /**
      * SASL-IR (RFC 4959) initial responses in AUTHENTICATE; UIDPLUS (RFC 4315) APPENDUID, COPYUID and
      * UID EXPUNGE; LITERAL+ (RFC 7888) non-synchronising literals; IDLE (RFC 2177); MOVE (RFC 6851);
-     * NAMESPACE (RFC 2342); ID (RFC 2971); UNSELECT (RFC 3691); ENABLE (RFC 5161, nothing enableable
-     * yet); CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB.
+     * NAMESPACE (RFC 2342); ID (RFC 2971); UNSELECT (RFC 3691); ENABLE (RFC 5161, for CONDSTORE);
+     * CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB; CONDSTORE (RFC 7162 §3.1)
+     * MODSEQ, CHANGEDSINCE, UNCHANGEDSINCE, SEARCH MODSEQ and STATUS HIGHESTMODSEQ.
      */
-    public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN";
+    public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE";
 
     private Extensions() {
     }

@@ -36,6 +36,7 @@ public final class ImapSession implements SessionContext {
     private Runnable autologout = () -> { };
     private Runnable unwatch = () -> { };
     private boolean changed;
+    private boolean condstore;
     private String tag = "*";
 
     public ImapSession(ImapConnection connection, CommandFramer framer, Map<Class<?>, CommandHandler<?>> handlers,
@@ -90,6 +91,10 @@ public final class ImapSession implements SessionContext {
     private <C extends ImapCommand> Future<Tagged> run(C command) {
         CommandHandler<C> handler = (CommandHandler<C>) handlers.get(command.getClass());
         try {
+            // SELECT and EXAMINE enable it themselves, once the new mailbox is known.
+            if (command.enablesCondstore() && !(command instanceof ImapCommand.Select) && !(command instanceof ImapCommand.Examine)) {
+                enableCondstore();
+            }
             return handler.handle(command, this);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
@@ -139,7 +144,7 @@ public final class ImapSession implements SessionContext {
         return synced.map(v -> {
             ImapWriter out = new ImapWriter();
             if (view() == view) {
-                view.drain(expungeAllowed, out);
+                view.drain(expungeAllowed, condstore, out);
             }
             if (out.size() > 0) {
                 connection.write(out.toBytes());
@@ -257,6 +262,21 @@ public final class ImapSession implements SessionContext {
     @Override
     public void markChanged() {
         changed = true;
+    }
+
+    @Override
+    public boolean condstore() {
+        return condstore;
+    }
+
+    @Override
+    public void enableCondstore() {
+        SelectedView view = view();
+        if (!condstore && view != null) {
+            connection.write(("* OK [HIGHESTMODSEQ " + view.knownModseq() + "] CONDSTORE enabled\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        condstore = true;
     }
 
     @Override

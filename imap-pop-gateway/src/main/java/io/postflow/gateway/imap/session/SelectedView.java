@@ -32,7 +32,7 @@ public final class SelectedView {
     private int announcedExists;
     private int announcedRecent;
     private final TreeSet<Long> pendingExpunge = new TreeSet<>();
-    private final Map<Long, List<String>> pendingFlags = new LinkedHashMap<>();
+    private final Map<Long, FlagState> pendingFlags = new LinkedHashMap<>();
     /** MODSEQ of flags this session already reported for a UID, so a later poll does not repeat them. */
     private final Map<Long, Long> reported = new java.util.HashMap<>();
 
@@ -188,7 +188,7 @@ public final class SelectedView {
                 continue;
             }
             if (sequenceOf(state.uid()) > 0) {
-                pendingFlags.put(state.uid(), state.flags());
+                pendingFlags.put(state.uid(), state);
             } else if (size == 0 || state.uid() > uids[size - 1]) {
                 add(state.uid()); // new arrivals: UIDs only grow, so they go at the end
             }
@@ -224,11 +224,17 @@ public final class SelectedView {
         uids[size++] = uid;
     }
 
+    /** {@link #drain(boolean, boolean, ImapWriter)} for a session that has not enabled CONDSTORE. */
+    public void drain(boolean expungeAllowed, ImapWriter out) {
+        drain(expungeAllowed, false, out);
+    }
+
     /**
      * Writes the untagged responses for what changed: EXPUNGE (only if {@code expungeAllowed}),
-     * EXISTS and RECENT when they grew, FETCH FLAGS for flag changes.
+     * EXISTS and RECENT when they grew, FETCH FLAGS for flag changes, with their MODSEQ once the
+     * session enabled CONDSTORE (RFC 7162 §3.1).
      */
-    public void drain(boolean expungeAllowed, ImapWriter out) {
+    public void drain(boolean expungeAllowed, boolean modseq, ImapWriter out) {
         if (expungeAllowed) {
             for (long uid : pendingExpunge) {
                 int sequence = sequenceOf(uid);
@@ -248,11 +254,15 @@ public final class SelectedView {
             out.raw("* ").number(recent).raw(" RECENT").crlf();
             announcedRecent = recent;
         }
-        for (Map.Entry<Long, List<String>> e : pendingFlags.entrySet()) {
-            int sequence = sequenceOf(e.getKey());
+        for (FlagState state : pendingFlags.values()) {
+            int sequence = sequenceOf(state.uid());
             if (sequence > 0) {
-                out.raw("* ").number(sequence).raw(" FETCH (UID ").number(e.getKey()).raw(" FLAGS ")
-                        .list(flags(e.getKey(), e.getValue())).raw(")").crlf();
+                out.raw("* ").number(sequence).raw(" FETCH (UID ").number(state.uid()).raw(" FLAGS ")
+                        .list(flags(state.uid(), state.flags()));
+                if (modseq) {
+                    out.raw(" MODSEQ (").number(state.modseq()).raw(")");
+                }
+                out.raw(")").crlf();
             }
         }
         pendingFlags.clear();

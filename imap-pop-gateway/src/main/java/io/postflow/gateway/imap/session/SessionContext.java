@@ -57,6 +57,15 @@ public interface SessionContext {
     /** This command changed the selected mailbox: ask for its changes before the tagged reply. */
     void markChanged();
 
+    /** Whether the client enabled CONDSTORE (RFC 7162 §3.1): MODSEQ then goes with every FETCH of flags. */
+    boolean condstore();
+
+    /**
+     * Enables CONDSTORE for the rest of the connection. The first time, with a mailbox selected, the
+     * client is told its HIGHESTMODSEQ in an untagged OK (RFC 7162 §3.1).
+     */
+    void enableCondstore();
+
     /** STARTTLS accepted: drop pipelined plain text before the handshake (RFC 3501 §6.2.1). */
     void discardPlaintext();
 }

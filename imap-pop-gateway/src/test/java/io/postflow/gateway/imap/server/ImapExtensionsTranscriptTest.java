@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(MailboxServiceProcess.class)
 class ImapExtensionsTranscriptTest {
 
-    static final String CAPS = "IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN";
+    static final String CAPS = "IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE";
 
     @Inject
     ImapServer server;
@@ -42,7 +42,7 @@ class ImapExtensionsTranscriptTest {
     void capabilityIdAndStateRules() throws Exception {
         try (ImapTestClient c = client()) {
             c.run("""
-                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN\\] .*
+                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE\\] .*
                     C: a1 ID ("name" "transcript" "version" "1.0" "os" NIL)
                     S: \\* ID \\("name" "Postflow" "vendor" "Postflow"\\)
                     S: a1 OK ID completed
@@ -75,7 +75,7 @@ class ImapExtensionsTranscriptTest {
                     S: \\* NAMESPACE \\(\\("" "/"\\)\\) NIL NIL
                     S: a13 OK NAMESPACE completed
                     C: a14 ENABLE CONDSTORE X-UNKNOWN-EXTENSION
-                    S: \\* ENABLED
+                    S: \\* ENABLED CONDSTORE
                     S: a14 OK ENABLE completed
                     C: a15 ENABLE
                     S: a15 BAD .*

@@ -111,6 +111,17 @@ class ImapRealClientsTest {
     }
 
     @Test
+    void pythonImaplibCondstore() throws Exception {
+        Path script = Path.of("src", "test", "resources", "imaplib_condstore.py").toAbsolutePath();
+        Process python = new ProcessBuilder("python3", script.toString(), Integer.toString(server.port("imap")),
+                MailboxServiceProcess.USER, MailboxServiceProcess.PASSWORD).redirectErrorStream(true).start();
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.exitValue()).as(output).isZero();
+        assertThat(output).contains("ok enable", "ok unchangedsince modified 1", "ok changedsince 2 3", "ok status", "ok logout");
+    }
+
+    @Test
     void curlListsAndFetches() throws Exception {
         String base = "imap://127.0.0.1:" + server.port("imap");
         String user = MailboxServiceProcess.USER + ":" + MailboxServiceProcess.PASSWORD;

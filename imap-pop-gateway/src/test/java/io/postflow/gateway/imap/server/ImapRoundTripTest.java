@@ -75,6 +75,28 @@ class ImapRoundTripTest {
                     "metadata FETCH");
             assertThat(metadata).anyMatch(l -> l.startsWith("* 1 FETCH (FLAGS (\\Seen \\Flagged \\Recent) "
                     + "INTERNALDATE \"01-Jan-2026 10:00:00 +0100\" RFC822.SIZE " + sent.get(0).length + " ENVELOPE ("));
+            // CONDSTORE (RFC 7162 §3.1): each command, the implicitly enabling one included, is one call.
+            List<String> status = assertOneCall(c, "m1", "m1 STATUS RoundTrip (HIGHESTMODSEQ)", "STATUS HIGHESTMODSEQ");
+            assertThat(status).anyMatch(l -> l.startsWith("* OK [HIGHESTMODSEQ "))
+                    .anyMatch(l -> l.matches("\\* STATUS RoundTrip \\(HIGHESTMODSEQ \\d+\\)"));
+            List<String> changed = assertOneCall(c, "m2", "m2 FETCH 1:* (FLAGS) (CHANGEDSINCE 1)", "FETCH CHANGEDSINCE");
+            assertThat(changed.stream().filter(l -> l.matches("\\* \\d+ FETCH \\(FLAGS \\(.*\\) MODSEQ \\(\\d+\\)\\)")))
+                    .hasSize(MESSAGES - 1);
+            List<String> streamed = assertOneCall(c, "m3", "m3 UID FETCH 1:* (BODY.PEEK[TEXT]) (CHANGEDSINCE 1)",
+                    "UID FETCH BODY CHANGEDSINCE");
+            assertThat(streamed.stream().filter(l -> l.matches("\\* \\d+ FETCH \\(UID \\d+ BODY\\[TEXT\\] \\{\\d+\\}")))
+                    .hasSize(MESSAGES - 1);
+            List<String> conditional = assertOneCall(c, "m4", "m4 STORE 1:2 (UNCHANGEDSINCE 1) +FLAGS (\\Answered)",
+                    "STORE UNCHANGEDSINCE");
+            assertThat(conditional.get(conditional.size() - 1)).startsWith("m4 OK [MODIFIED 1:2]");
+            List<String> stored = assertOneCall(c, "m5", "m5 STORE 1 (UNCHANGEDSINCE 9223372036854775807) +FLAGS (\\Answered)",
+                    "STORE UNCHANGEDSINCE passing");
+            assertThat(stored).anyMatch(l -> l.matches("\\* 1 FETCH \\(FLAGS \\(.*\\\\Answered.*\\) UID \\d+ MODSEQ \\(\\d+\\)\\)"));
+            List<String> search = assertOneCall(c, "m6", "m6 SEARCH MODSEQ 1", "SEARCH MODSEQ");
+            assertThat(search).anyMatch(l -> l.matches("\\* SEARCH [\\d ]+ \\(MODSEQ \\d+\\)"));
+            List<String> reselect = assertOneCall(c, "m7", "m7 SELECT RoundTrip (CONDSTORE)", "SELECT (CONDSTORE)");
+            assertThat(reselect).anyMatch(l -> l.startsWith("* OK [HIGHESTMODSEQ "));
+
             assertOneCall(c, "s7", "s7 LSUB \"\" *", "LSUB");
             assertOneCall(c, "s8", "s8 LIST \"\" *", "LIST");
             assertOneCall(c, "s9", "s9 SUBSCRIBE RoundTripCopies", "SUBSCRIBE");

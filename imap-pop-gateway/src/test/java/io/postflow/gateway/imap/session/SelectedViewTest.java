@@ -57,6 +57,21 @@ class SelectedViewTest {
     }
 
     @Test
+    void flagChangesCarryTheirModseqOnceCondstoreIsEnabled() {
+        SelectedView view = view();
+        view.apply(new Changes(57, 11, List.of(new FlagState(4, List.of("\\Flagged"), 56),
+                new FlagState(8, List.of("\\Seen"), 57)), List.of(), null));
+        ImapWriter out = new ImapWriter();
+        view.drain(true, true, out);
+        assertThat(new String(out.toBytes(), StandardCharsets.US_ASCII)).isEqualTo(
+                "* 2 FETCH (UID 4 FLAGS (\\Flagged) MODSEQ (56))\r\n* 4 FETCH (UID 8 FLAGS (\\Seen \\Recent) MODSEQ (57))\r\n");
+        // A change this session reported already (its own STORE) is not repeated.
+        view.flagsReported(4, 58);
+        view.apply(new Changes(58, 11, List.of(new FlagState(4, List.of(), 58)), List.of(), null));
+        assertThat(drain(view, true)).isEmpty();
+    }
+
+    @Test
     void unknownExpungesAndOldChangesAreIgnored() {
         SelectedView view = view();
         view.apply(new Changes(51, 11, List.of(new FlagState(3, List.of(), 51)), List.of(1L, 3L), null));

@@ -60,7 +60,8 @@ public class FetchResource {
             description = "Frames: per message a JSON line {\"message\":{…as the metadata call…},\"sections\":[lengths]} "
                     + "then the sections' octets back to back; last the line {\"end\":true}. With markSeen the set gets "
                     + "\\\\Seen first and the metadata shows the new flags and MODSEQs (a non-PEEK FETCH in one call). "
-                    + "Sections as for the content call; HEADER.FIELDS is filtered by the gateway from HEADER.")
+                    + "Sections as for the content call; HEADER.FIELDS is filtered by the gateway from HEADER. With "
+                    + "changedSince (RFC 7162 §3.1.4) only messages whose MODSEQ is greater, after \\\\Seen is set.")
     @APIResponse(responseCode = "200", description = "The frames")
     @APIResponse(responseCode = "400", description = "Invalid UID set, field, section, offset or length, or an unknown field")
     @APIResponse(responseCode = "404", description = "No such mailbox (nonexistent)")
@@ -77,7 +78,7 @@ public class FetchResource {
         }
         MessageFetcher.FetchRequest fetch = new MessageFetcher.FetchRequest(
                 UidSet.parse(MessagePaths.required(body.uids(), "uids")), MetadataField.parse(body.fields()), sections,
-                Boolean.TRUE.equals(body.markSeen()));
+                Boolean.TRUE.equals(body.markSeen()), body.changedSince());
         return RestMulti.fromUniResponse(fetcher.fetch(address, id, fetch), this::frames,
                 ignored -> Map.of("Content-Type", List.of(FRAMES)));
     }

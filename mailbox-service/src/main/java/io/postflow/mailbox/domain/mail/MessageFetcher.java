@@ -36,9 +36,14 @@ public class MessageFetcher {
     public record SectionRequest(Section section, Long offset, Long length) {
     }
 
-    /** What a fetch asks for. */
+    /**
+     * What a fetch asks for.
+     *
+     * @param changedSince only messages whose MODSEQ is greater (RFC 7162 §3.1.4), tested after
+     *                     \Seen is set, so a message this fetch marks is reported; null: all
+     */
     public record FetchRequest(UidSet uids, java.util.Set<MetadataField> fields, List<SectionRequest> sections,
-                               boolean markSeen) {
+                               boolean markSeen, Long changedSince) {
 
         public FetchRequest {
             fields = java.util.Set.copyOf(fields);
@@ -62,6 +67,9 @@ public class MessageFetcher {
                 throw new MailRejection(MailRejection.Code.INVALID, "offset and length must not be negative");
             }
         }
+        if (request.changedSince() != null && request.changedSince() < 0) {
+            throw new MailRejection(MailRejection.Code.INVALID, "changedSince must not be negative");
+        }
         MetadataQuery.Content geometry = request.sections().stream().anyMatch(s -> s.section().isPart())
                 ? MetadataQuery.Content.PARTS : request.sections().isEmpty() ? MetadataQuery.Content.NONE
                 : MetadataQuery.Content.GEOMETRY;
@@ -74,7 +82,7 @@ public class MessageFetcher {
 
     private Uni<MetadataPage> page(String accountKey, long mailboxId, FetchRequest request, MetadataQuery.Content geometry,
                                    long afterUid) {
-        MetadataRequest page = new MetadataRequest(request.uids(), request.fields(), null, PAGE, afterUid);
+        MetadataRequest page = new MetadataRequest(request.uids(), request.fields(), request.changedSince(), PAGE, afterUid);
         return metadata.page(accountKey, mailboxId, page, geometry);
     }
 

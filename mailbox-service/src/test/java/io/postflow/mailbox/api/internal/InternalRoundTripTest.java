@@ -175,6 +175,32 @@ class InternalRoundTripTest {
     }
 
     @Test
+    void aFetchWithChangedSinceStreamsOnlyTheMessagesChangedAfterIt() throws Exception {
+        InternalApi.append(account.address(), inbox, message("cs1", "a"));
+        InternalApi.append(account.address(), inbox, message("cs2", "b"));
+        InternalApi.append(account.address(), inbox, message("cs3", "c"), "\\Seen");
+        long before = account.mailboxRow(inbox).getLong("highestmodseq");
+        InternalApi.flags(account.address(), inbox, "2", "add", List.of("\\Flagged"), List.of());
+
+        List<Frame> peek = fetch(Map.of("uids", "1:*", "sections", List.of(Map.of("section", "TEXT")), "changedSince", before));
+
+        assertThat(peek).extracting(f -> f.message().get("uid").asLong()).containsExactly(2L);
+        assertThat(peek.get(0).message().get("modseq").asLong()).isGreaterThan(before);
+        assertThat(peek.get(0).sections().get(0)).isEqualTo("b\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        // Tested after \Seen is set: the unseen message this fetch marks has changed too; 3 was seen already.
+        long flagged = account.mailboxRow(inbox).getLong("highestmodseq");
+        List<Frame> marking = fetch(Map.of("uids", "1,3", "sections", List.of(Map.of("section", "TEXT")), "markSeen", true,
+                "changedSince", flagged));
+        assertThat(marking).extracting(f -> f.message().get("uid").asLong()).containsExactly(1L);
+
+        assertThat(InternalApi.raw("POST", account.address(), inbox, "/fetch",
+                body(Map.of("uids", "1:*", "markSeen", true, "changedSince", -1)), "application/json").statusCode())
+                .isEqualTo(400);
+        assertThat(account.mailboxRow(inbox).getInteger("unseen_count")).isEqualTo(1); // refused before \Seen is set
+    }
+
+    @Test
     void fetchPagesThroughALargeSetWithoutBodies() throws Exception {
         new TestMessages(pool).appendUnseen(inbox, 1203);
 
