@@ -46,8 +46,16 @@ public sealed interface ImapCommand {
     record Unsubscribe(String mailbox) implements ImapCommand {
     }
 
-    /** LIST, or LSUB when {@code subscribedOnly}. */
-    record ListMailboxes(String reference, String pattern, boolean subscribedOnly) implements ImapCommand {
+    /**
+     * LIST, or LSUB when {@code subscribedOnly}. An extended LIST (RFC 5258) may give several
+     * patterns and {@link ListOptions}; a plain one has one pattern and {@link ListOptions#NONE}.
+     */
+    record ListMailboxes(String reference, List<String> patterns, boolean subscribedOnly, ListOptions options)
+            implements ImapCommand {
+
+        public ListMailboxes(String reference, String pattern, boolean subscribedOnly) {
+            this(reference, List.of(pattern), subscribedOnly, ListOptions.NONE);
+        }
     }
 
     record Status(String mailbox, List<String> items) implements ImapCommand {
@@ -103,6 +111,18 @@ public sealed interface ImapCommand {
 
     /** ENABLE (RFC 5161) with the capability names as sent, upper-cased. */
     record Enable(List<String> capabilities) implements ImapCommand {
+    }
+
+    /** GETQUOTA (RFC 9208 §4.2). */
+    record GetQuota(String root) implements ImapCommand {
+    }
+
+    /** GETQUOTAROOT (RFC 9208 §4.3). */
+    record GetQuotaRoot(String mailbox) implements ImapCommand {
+    }
+
+    /** SETQUOTA (RFC 9208 §4.1) with the limits asked for, resource names upper-cased. */
+    record SetQuota(String root, java.util.Map<String, Long> limits) implements ImapCommand {
     }
 
     /** Uses of a message set: UID forms may be answered with untagged EXPUNGE (RFC 3501 §7.4.1). */

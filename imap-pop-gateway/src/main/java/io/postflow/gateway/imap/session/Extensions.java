@@ -11,9 +11,12 @@ public final class Extensions {
      * SASL-IR (RFC 4959) initial responses in AUTHENTICATE; UIDPLUS (RFC 4315) APPENDUID, COPYUID and
      * UID EXPUNGE; LITERAL+ (RFC 7888) non-synchronising literals; IDLE (RFC 2177); MOVE (RFC 6851);
      * NAMESPACE (RFC 2342); ID (RFC 2971); UNSELECT (RFC 3691); ENABLE (RFC 5161, nothing enableable
-     * yet); CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB.
+     * yet); CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB; SPECIAL-USE (RFC 6154)
+     * attributes and the LIST option; LIST-EXTENDED (RFC 5258) selection and return options, several
+     * patterns; LIST-STATUS (RFC 5819) RETURN (STATUS ...); QUOTA (RFC 9208) with the STORAGE resource.
      */
-    public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN";
+    public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN"
+            + " SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE";
 
     private Extensions() {
     }
