@@ -289,6 +289,21 @@ class InternalMailboxListTest {
     }
 
     @Test
+    void listingCarriesMailboxesAndSubscribedNamesWithoutMailboxes() {
+        create(address, "Gone");
+        internal().put(subscriptions() + "?name=Gone").then().statusCode(204);
+        internal().delete(mailboxes(address) + "/by-name?name=Gone").then().statusCode(204);
+        internal().get("/internal/v1/accounts/" + segment(address) + "/listing").then()
+                .statusCode(200)
+                .body("mailboxes.name", contains("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash"))
+                .body("mailboxes.specialUse", contains("\\Archive", "\\Drafts", null, "\\Junk", "\\Sent", "\\Trash"))
+                .body("mailboxes.messages", everyItem(is(0)))
+                .body("subscriptions", contains("Archive", "Drafts", "Gone", "INBOX", "Junk", "Sent", "Trash"));
+        internal().get("/internal/v1/accounts/nobody@" + segment(address.substring(address.indexOf('@') + 1)) + "/listing")
+                .then().statusCode(404).body("error", is("nonexistent"));
+    }
+
+    @Test
     void subscriptionIsSetAndCleared() {
         long junk = mailboxId(address, "Junk");
         internal().delete(subscriptions() + "?name=Junk").then().statusCode(204);
