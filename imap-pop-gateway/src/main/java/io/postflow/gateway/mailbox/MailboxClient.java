@@ -114,8 +114,13 @@ public class MailboxClient {
                 .map(b -> Json.strings(b.toJsonArray()));
     }
 
-    public Future<MailboxInfo> create(String account, String name) {
-        return json(HttpMethod.POST, mailboxesPath(account), new JsonObject().put("name", name).toBuffer())
+    /** CREATE; {@code specialUse} (CREATE-SPECIAL-USE) null for none. */
+    public Future<MailboxInfo> create(String account, String name, String specialUse) {
+        JsonObject body = new JsonObject().put("name", name);
+        if (specialUse != null) {
+            body.put("specialUse", specialUse);
+        }
+        return json(HttpMethod.POST, mailboxesPath(account), body.toBuffer())
                 .map(b -> MailboxInfo.of(b.toJsonObject()));
     }
 

@@ -52,7 +52,7 @@ public final class CommandParser {
             }
             case "SELECT" -> new ImapCommand.Select(mailbox(r));
             case "EXAMINE" -> new ImapCommand.Examine(mailbox(r));
-            case "CREATE" -> new ImapCommand.Create(mailbox(r));
+            case "CREATE" -> ListParser.create(mailbox(r), r);
             case "DELETE" -> new ImapCommand.Delete(mailbox(r));
             case "RENAME" -> {
                 String from = mailbox(r);

@@ -31,7 +31,12 @@ public sealed interface ImapCommand {
     record Examine(String mailbox) implements ImapCommand {
     }
 
-    record Create(String mailbox) implements ImapCommand {
+    /** CREATE, with the special uses of CREATE-SPECIAL-USE (RFC 6154 §3) as sent; empty for none. */
+    record Create(String mailbox, List<String> use) implements ImapCommand {
+
+        public Create(String mailbox) {
+            this(mailbox, List.of());
+        }
     }
 
     record Delete(String mailbox) implements ImapCommand {

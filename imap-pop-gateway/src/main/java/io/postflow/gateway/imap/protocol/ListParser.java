@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * LIST's arguments, plain (RFC 3501 §6.3.8) or extended (RFC 5258 §6): {@code LIST [SP
- * "(" select-opts ")"] SP mailbox SP (list-mailbox / "(" list-mailbox *(SP list-mailbox) ")") [SP
- * "RETURN" SP "(" return-opts ")"]}. Unknown options are refused with BAD (RFC 5258 §3: a server
+ * LIST's arguments, plain (RFC 3501 §6.3.8) or extended (RFC 5258 §6): {@code LIST [SP "("
+ * select-opts ")"] SP mailbox SP (list-mailbox / "(" list-mailbox *(SP list-mailbox) ")") [SP
+ * "RETURN" SP "(" return-opts ")"]}; and CREATE's special use (RFC 6154 §3), which LIST reports. Unknown options are refused with BAD (RFC 5258 §3: a server
  * must not guess at options it does not know), as is RECURSIVEMATCH without a selection option it
  * could modify.
  */
@@ -66,6 +66,37 @@ final class ListParser {
             return new ImapCommand.ListMailboxes(reference, patterns.get(0), false);
         }
         return new ImapCommand.ListMailboxes(reference, patterns, false, options(select, returns, status));
+    }
+
+    /**
+     * CREATE's optional parameters (RFC 4466 §2.2): only {@code USE (attr ...)} of CREATE-SPECIAL-USE
+     * (RFC 6154 §6) is known; another is BAD.
+     */
+    static ImapCommand.Create create(String mailbox, ImapReader r) {
+        if (!r.skip(' ')) {
+            return new ImapCommand.Create(mailbox);
+        }
+        r.expect('(');
+        List<String> use = new ArrayList<>();
+        boolean first = true;
+        while (!r.skip(')')) {
+            if (!first) {
+                r.sp();
+            }
+            first = false;
+            String parameter = r.upperAtom();
+            if (!parameter.equals("USE")) {
+                throw new IllegalArgumentException("unknown CREATE parameter " + parameter);
+            }
+            r.sp();
+            use.addAll(r.flagList());
+        }
+        for (String attribute : use) {
+            if (!attribute.startsWith("\\")) {
+                throw new IllegalArgumentException("a special use is a \\ attribute");
+            }
+        }
+        return new ImapCommand.Create(mailbox, List.copyOf(use));
     }
 
     /** {@code "(" [option *(SP option)] ")"}, upper-cased. */

@@ -13,10 +13,11 @@ public final class Extensions {
      * NAMESPACE (RFC 2342); ID (RFC 2971); UNSELECT (RFC 3691); ENABLE (RFC 5161, nothing enableable
      * yet); CHILDREN (RFC 3348) \HasChildren / \HasNoChildren in LIST and LSUB; SPECIAL-USE (RFC 6154)
      * attributes and the LIST option; LIST-EXTENDED (RFC 5258) selection and return options, several
-     * patterns; LIST-STATUS (RFC 5819) RETURN (STATUS ...); QUOTA (RFC 9208) with the STORAGE resource.
+     * patterns; CREATE-SPECIAL-USE (RFC 6154 §3) CREATE box (USE (\Sent)); LIST-STATUS (RFC 5819)
+     * RETURN (STATUS ...); QUOTA (RFC 9208) with the STORAGE resource.
      */
     public static final String ADVERTISED = "SASL-IR UIDPLUS LITERAL+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN"
-            + " SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE";
+            + " SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE";
 
     private Extensions() {
     }

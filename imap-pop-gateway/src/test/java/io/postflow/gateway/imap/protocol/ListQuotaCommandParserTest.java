@@ -55,6 +55,19 @@ class ListQuotaCommandParserTest {
     }
 
     @Test
+    void createWithSpecialUse() {
+        assertThat(parse("a CREATE Box")).isEqualTo(new ImapCommand.Create("Box"));
+        assertThat(parse("a CREATE Box (USE (\\Sent))")).isEqualTo(new ImapCommand.Create("Box", List.of("\\Sent")));
+        assertThat(parse("a CREATE Box (use (\\Sent \\All) USE ())"))
+                .isEqualTo(new ImapCommand.Create("Box", List.of("\\Sent", "\\All")));
+        assertThat(parse("a CREATE Box ()")).isEqualTo(new ImapCommand.Create("Box", List.of()));
+        for (String bad : List.of("a CREATE Box (X (\\Sent))", "a CREATE Box (USE \\Sent)", "a CREATE Box (USE (Sent))",
+                "a CREATE Box (USE (\\Sent)", "a CREATE Box USE (\\Sent)")) {
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapParseException.class);
+        }
+    }
+
+    @Test
     void quotaCommands() {
         assertThat(parse("a GETQUOTAROOT inbox")).isEqualTo(new ImapCommand.GetQuotaRoot("INBOX"));
         assertThat(parse("a getquota \"\"")).isEqualTo(new ImapCommand.GetQuota(""));

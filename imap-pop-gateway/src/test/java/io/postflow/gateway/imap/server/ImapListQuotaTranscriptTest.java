@@ -120,6 +120,41 @@ class ImapListQuotaTranscriptTest {
     }
 
     @Test
+    void createSpecialUse() throws Exception {
+        try (ImapTestClient c = login("create")) {
+            c.run(t("""
+                    C: u1 CREATE "Old Sent" (USE (\\Sent))
+                    S= u1 OK CREATE completed
+                    C: u2 CREATE Mail/Spam (use (\\junk))
+                    S= u2 OK CREATE completed
+                    C: u3 CREATE Plain (USE ())
+                    S= u3 OK CREATE completed
+                    C: u4 CREATE Everything (USE (\\All))
+                    S= u4 NO [USEATTR] special use \\All is not supported
+                    C: u5 CREATE Both (USE (\\Sent \\Drafts))
+                    S= u5 NO [USEATTR] one special use per mailbox
+                    C: u6 CREATE Other (FOO (\\Sent))
+                    S= u6 BAD unknown CREATE parameter FOO
+                    C: u7 CREATE Other (USE \\Sent)
+                    S: u7 BAD .*
+                    C: u8 CREATE Other (USE (Sent))
+                    S: u8 BAD .*
+                    C: u9 CREATE Sent (USE (\\Sent))
+                    S= u9 NO [ALREADYEXISTS] mailbox already exists
+                    C: u10 LIST (SPECIAL-USE) "" (Old* Mail* Plain Everything Both)
+                    S= * LIST (\\HasNoChildren \\Junk) "/" Mail/Spam
+                    S= * LIST (\\HasNoChildren \\Sent) "/" "Old Sent"
+                    S= u10 OK LIST completed
+                    C: u11 LIST "" (Mail* Plain Everything Both)
+                    S= * LIST (\\HasChildren) "/" Mail
+                    S= * LIST (\\HasNoChildren \\Junk) "/" Mail/Spam
+                    S= * LIST (\\HasNoChildren) "/" Plain
+                    S= u11 OK LIST completed
+                    """));
+        }
+    }
+
+    @Test
     void listExtendedSelectionAndReturnOptions() throws Exception {
         try (ImapTestClient c = login("extended")) {
             c.run(t("""

@@ -289,6 +289,19 @@ class InternalMailboxListTest {
     }
 
     @Test
+    void createsWithASpecialUseForTheNewMailboxOnly() {
+        internal().body(Map.of("name", "Old/Sent", "specialUse", "\\sent")).post(mailboxes(address)).then()
+                .statusCode(201).body("specialUse", is("\\Sent"));
+        internal().get(mailbox(address, mailboxId(address, "Old"))).then().body("specialUse", nullValue());
+        internal().body(Map.of("name", "Everything", "specialUse", "\\All")).post(mailboxes(address)).then()
+                .statusCode(400).body("error", is("invalid_request"));
+        internal().get(mailboxes(address)).then().body("name", not(hasItem("Everything")));
+        // RENAME keeps the attribute: it is stored with the mailbox, not derived from the name.
+        internal().body(Map.of("name", "Sent Items")).post(mailboxes(address) + "/by-name/rename?name=Sent").then()
+                .statusCode(200).body("specialUse", is("\\Sent"));
+    }
+
+    @Test
     void listingCarriesMailboxesAndSubscribedNamesWithoutMailboxes() {
         create(address, "Gone");
         internal().put(subscriptions() + "?name=Gone").then().statusCode(204);
