@@ -1,4 +1,5 @@
-"""python3 imaplib against the gateway: STARTTLS, login, append, select, search, fetch, store, copy, expunge.
+"""python3 imaplib against the gateway: STARTTLS, login, append, select, search, fetch, store, copy,
+expunge, LIST (SPECIAL-USE) and GETQUOTAROOT.
 
 Usage: imaplib_session.py PORT USER PASSWORD; prints one "ok <step> <detail>" line per step, exits 1 on a failure.
 """
@@ -43,5 +44,12 @@ typ, data = M.expunge()
 assert data[0] == b"1", data
 print("ok expunge", data[0].decode())
 M.close()
+typ, data = M._simple_command("LIST", "(SPECIAL-USE)", '""', "*")
+lines = M._untagged_response(typ, data, "LIST")[1]
+assert typ == "OK" and any(b"\\Sent" in line for line in lines), lines
+print("ok list special-use", len(lines))
+typ, data = M.getquotaroot("INBOX")
+assert typ == "OK" and data[0][0].startswith(b"INBOX"), data
+print("ok getquotaroot", data[0][0].decode())
 M.logout()
 print("ok logout")

@@ -66,6 +66,30 @@ public class MailboxClient {
         });
     }
 
+    /**
+     * The mailboxes and the subscribed names in one call (extended LIST with SUBSCRIBED, RFC 5258):
+     * a subscribed name may have no mailbox.
+     */
+    public Future<Listing> listing(String account) {
+        return json(HttpMethod.GET, BASE + "/accounts/" + encode(account) + "/listing", null).map(b -> {
+            JsonObject j = b.toJsonObject();
+            JsonArray array = j.getJsonArray("mailboxes");
+            List<MailboxInfo> mailboxes = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                mailboxes.add(MailboxInfo.of(array.getJsonObject(i)));
+            }
+            return new Listing(mailboxes, Json.strings(j.getJsonArray("subscriptions")));
+        });
+    }
+
+    /** The account's storage limit and use (QUOTA, RFC 9208). */
+    public Future<Quota> quota(String account) {
+        return json(HttpMethod.GET, BASE + "/accounts/" + encode(account), null).map(b -> {
+            JsonObject j = b.toJsonObject();
+            return new Quota(j.getLong("quotaBytes"), j.getLong("usedBytes", 0L));
+        });
+    }
+
     /** HTTP requests sent to mailbox-service since start: what "one round trip per command" is measured by. */
     public long requests() {
         return requests.get();
@@ -90,8 +114,13 @@ public class MailboxClient {
                 .map(b -> Json.strings(b.toJsonArray()));
     }
 
-    public Future<MailboxInfo> create(String account, String name) {
-        return json(HttpMethod.POST, mailboxesPath(account), new JsonObject().put("name", name).toBuffer())
+    /** CREATE; {@code specialUse} (CREATE-SPECIAL-USE) null for none. */
+    public Future<MailboxInfo> create(String account, String name, String specialUse) {
+        JsonObject body = new JsonObject().put("name", name);
+        if (specialUse != null) {
+            body.put("specialUse", specialUse);
+        }
+        return json(HttpMethod.POST, mailboxesPath(account), body.toBuffer())
                 .map(b -> MailboxInfo.of(b.toJsonObject()));
     }
 

@@ -19,8 +19,8 @@ final class MailboxLevels {
      * left alone (ON CONFLICT), so only the levels created come back.
      */
     private static final String INSERT = """
-            INSERT INTO mailbox (account_id, name, uidvalidity)
-            SELECT $1, level, nextval('mailbox_uidvalidity')
+            INSERT INTO mailbox (account_id, name, special_use, uidvalidity)
+            SELECT $1, level, CASE WHEN level = $3::text THEN $4::varchar END, nextval('mailbox_uidvalidity')
               FROM unnest($2::text[]) WITH ORDINALITY AS l(level, depth)
              ORDER BY depth
             ON CONFLICT (account_id, name) DO NOTHING
@@ -34,7 +34,13 @@ final class MailboxLevels {
 
     /** Creates the names that are missing, outermost first; answers the rows created. */
     static Uni<RowSet<Row>> createMissing(SqlConnection conn, long accountId, List<String> names) {
-        return conn.preparedQuery(INSERT).execute(Tuple.of(accountId, names.toArray(String[]::new)));
+        return createMissing(conn, accountId, names, null, null);
+    }
+
+    /** As {@link #createMissing(SqlConnection, long, List)}, the name {@code marked} created with {@code specialUse}. */
+    static Uni<RowSet<Row>> createMissing(SqlConnection conn, long accountId, List<String> names, String marked,
+                                          String specialUse) {
+        return conn.preparedQuery(INSERT).execute(Tuple.of(accountId, names.toArray(String[]::new), marked, specialUse));
     }
 
     /** One MAILBOXES event per row: each mailbox the list change touched. */

@@ -63,13 +63,14 @@ public class MailboxListStore {
 
     /**
      * Creates the mailbox and the levels above it that are missing (RFC 3501 §6.3.3: the server
-     * SHOULD create them). ALREADYEXISTS if the name exists; nothing is created then.
+     * SHOULD create them). ALREADYEXISTS if the name exists; nothing is created then. The new
+     * mailbox gets {@code specialUse} (null for none), its parents none.
      */
-    public Uni<ListChange> create(String accountKey, String name) {
+    public Uni<ListChange> create(String accountKey, String name, String specialUse) {
         List<String> levels = new ArrayList<>(MailboxNames.parents(name));
         levels.add(name);
         return pool.withTransaction(conn -> LockedMailbox.lockAccount(conn, accountKey)
-                .chain(accountId -> MailboxLevels.createMissing(conn, accountId, levels))
+                .chain(accountId -> MailboxLevels.createMissing(conn, accountId, levels, name, specialUse))
                 .map(created -> {
                     MailboxStatus mailbox = null;
                     for (Row row : created) {

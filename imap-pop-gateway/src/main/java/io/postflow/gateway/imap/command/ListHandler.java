@@ -2,11 +2,13 @@ package io.postflow.gateway.imap.command;
 
 import io.postflow.gateway.imap.protocol.ImapCommand;
 import io.postflow.gateway.imap.protocol.ImapWriter;
+import io.postflow.gateway.imap.protocol.ListOptions;
 import io.postflow.gateway.imap.protocol.MailboxPattern;
 import io.postflow.gateway.imap.session.CommandHandler;
 import io.postflow.gateway.imap.session.SessionContext;
 import io.postflow.gateway.imap.session.Tagged;
 import io.postflow.gateway.mailbox.MailboxClient;
+import io.postflow.gateway.mailbox.Listing;
 import io.postflow.gateway.mailbox.MailboxInfo;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,9 @@ import java.util.TreeMap;
 /**
  * LIST and LSUB (RFC 3501 §6.3.8, §6.3.9) from one call for the whole mailbox list. Levels with no
  * mailbox of their own are listed \Noselect; \HasChildren/\HasNoChildren (RFC 3348) and the
- * special-use attribute (RFC 6154) are added.
+ * special-use attribute (RFC 6154) are added. LIST takes the RFC 5258 options ({@link ListSelection}),
+ * SPECIAL-USE (RFC 6154 §3) and RETURN (STATUS) (RFC 5819), still in one call: the list carries every
+ * mailbox's counters.
  */
 @ApplicationScoped
 public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
@@ -36,14 +40,8 @@ public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
 
     @Override
     public Future<Tagged> handle(ImapCommand.ListMailboxes command, SessionContext session) {
-        String verb = command.subscribedOnly() ? "LSUB" : "LIST";
-        if (command.pattern().isEmpty() && !command.subscribedOnly()) {
-            // The hierarchy delimiter and root (RFC 3501 §6.3.8).
-            session.write(new ImapWriter().raw("* LIST (\\Noselect) \"/\" \"\"").crlf());
-            return Future.succeededFuture(Tagged.ok("LIST completed"));
-        }
-        MailboxPattern pattern = MailboxPattern.of(command.reference(), command.pattern());
         if (command.subscribedOnly()) {
+            MailboxPattern pattern = MailboxPattern.of(command.reference(), command.patterns().get(0));
             return mailbox.subscriptions(session.account()).map(names -> {
                 ImapWriter out = new ImapWriter();
                 for (Map.Entry<String, List<String>> entry : lsub(names, pattern).entrySet()) {
@@ -53,16 +51,46 @@ public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
                 return Tagged.ok("LSUB completed");
             });
         }
-        return mailbox.mailboxes(session.account()).map(all -> {
+        ListOptions options = command.options();
+        if (command.patterns().equals(List.of("")) && !options.selects()) {
+            // The hierarchy delimiter and root (RFC 3501 §6.3.8, RFC 5258 §3).
+            session.write(new ImapWriter().raw("* LIST (\\Noselect) \"/\" \"\"").crlf());
+            return Future.succeededFuture(Tagged.ok("LIST completed"));
+        }
+        List<MailboxPattern> patterns = command.patterns().stream()
+                .map(p -> MailboxPattern.of(command.reference(), p)).toList();
+        // One call either way: the subscription list only when an option needs names without mailboxes.
+        Future<Listing> source = options.needsSubscriptions() ? mailbox.listing(session.account())
+                : mailbox.mailboxes(session.account()).map(all -> new Listing(all,
+                        all.stream().filter(MailboxInfo::subscribed).map(MailboxInfo::name).toList()));
+        return source.map(listing -> {
             ImapWriter out = new ImapWriter();
-            for (Map.Entry<String, List<String>> entry : tree(all, command.subscribedOnly()).entrySet()) {
-                if (pattern.matches(entry.getKey())) {
-                    out.raw("* ").raw(verb).sp().list(entry.getValue()).raw(" \"/\" ").mailbox(entry.getKey()).crlf();
+            for (ListSelection.Entry entry : ListSelection.select(listing.mailboxes(), listing.subscriptions(), patterns, options)) {
+                out.raw("* LIST ").list(entry.attributes()).raw(" \"/\" ").mailbox(entry.name());
+                if (!entry.childInfo().isEmpty()) {
+                    out.raw(" (\"CHILDINFO\" (");
+                    for (int i = 0; i < entry.childInfo().size(); i++) {
+                        out.raw(i == 0 ? "\"" : " \"").raw(entry.childInfo().get(i)).raw("\"");
+                    }
+                    out.raw("))");
+                }
+                out.crlf();
+                if (!options.status().isEmpty() && entry.mailbox() != null) {
+                    status(out, entry.name(), entry.mailbox(), options.status());
                 }
             }
             session.write(out);
-            return Tagged.ok(verb + " completed");
+            return Tagged.ok("LIST completed");
         });
+    }
+
+    /** LIST-STATUS (RFC 5819 §2): the untagged STATUS right after the mailbox's LIST line. */
+    private static void status(ImapWriter out, String name, MailboxInfo info, List<String> items) {
+        out.raw("* STATUS ").mailbox(name).raw(" (");
+        for (int i = 0; i < items.size(); i++) {
+            out.raw(i == 0 ? "" : " ").raw(items.get(i)).sp().number(StatusHandler.value(items.get(i), info));
+        }
+        out.raw(")").crlf();
     }
 
     /**
@@ -116,7 +144,7 @@ public class ListHandler implements CommandHandler<ImapCommand.ListMailboxes> {
         return out;
     }
 
-    private static List<String> attributes(String name, Map<String, MailboxInfo> byName, String specialUse) {
+    static List<String> attributes(String name, Map<String, MailboxInfo> byName, String specialUse) {
         List<String> attrs = new ArrayList<>();
         boolean children = byName.keySet().stream().anyMatch(other -> other.startsWith(name + "/"));
         attrs.add(children ? "\\HasChildren" : "\\HasNoChildren");

@@ -38,7 +38,8 @@ public class StatusHandler implements CommandHandler<ImapCommand.Status> {
         });
     }
 
-    private static long value(String item, MailboxInfo info) {
+    /** One STATUS item's value; also LIST-STATUS's (RFC 5819). */
+    static long value(String item, MailboxInfo info) {
         return switch (item) {
             case "MESSAGES" -> info.messages();
             case "RECENT" -> info.recent();

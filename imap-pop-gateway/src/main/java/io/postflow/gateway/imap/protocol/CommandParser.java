@@ -58,7 +58,7 @@ public final class CommandParser {
                 String mailbox = mailbox(r);
                 yield new ImapCommand.Examine(mailbox, selectParameters(r));
             }
-            case "CREATE" -> new ImapCommand.Create(mailbox(r));
+            case "CREATE" -> ListParser.create(mailbox(r), r);
             case "DELETE" -> new ImapCommand.Delete(mailbox(r));
             case "RENAME" -> {
                 String from = mailbox(r);
@@ -66,10 +66,11 @@ public final class CommandParser {
             }
             case "SUBSCRIBE" -> new ImapCommand.Subscribe(mailbox(r));
             case "UNSUBSCRIBE" -> new ImapCommand.Unsubscribe(mailbox(r));
-            case "LIST", "LSUB" -> {
+            case "LIST" -> ListParser.list(r);
+            case "LSUB" -> {
                 String reference = mailbox(r);
                 r.sp();
-                yield new ImapCommand.ListMailboxes(reference, r.listMailbox(), name.equals("LSUB"));
+                yield new ImapCommand.ListMailboxes(reference, r.listMailbox(), true);
             }
             case "STATUS" -> status(r);
             case "APPEND" -> append(r);
@@ -86,6 +87,9 @@ public final class CommandParser {
             case "NAMESPACE" -> new ImapCommand.Namespace();
             case "ID" -> ExtensionParser.id(r);
             case "ENABLE" -> ExtensionParser.enable(r);
+            case "GETQUOTA" -> QuotaParser.getQuota(r);
+            case "GETQUOTAROOT" -> QuotaParser.getQuotaRoot(r);
+            case "SETQUOTA" -> QuotaParser.setQuota(r);
             default -> throw new IllegalArgumentException("unknown command " + name);
         };
     }

@@ -41,7 +41,12 @@ public sealed interface ImapCommand {
         }
     }
 
-    record Create(String mailbox) implements ImapCommand {
+    /** CREATE, with the special uses of CREATE-SPECIAL-USE (RFC 6154 §3) as sent; empty for none. */
+    record Create(String mailbox, List<String> use) implements ImapCommand {
+
+        public Create(String mailbox) {
+            this(mailbox, List.of());
+        }
     }
 
     record Delete(String mailbox) implements ImapCommand {
@@ -56,8 +61,16 @@ public sealed interface ImapCommand {
     record Unsubscribe(String mailbox) implements ImapCommand {
     }
 
-    /** LIST, or LSUB when {@code subscribedOnly}. */
-    record ListMailboxes(String reference, String pattern, boolean subscribedOnly) implements ImapCommand {
+    /**
+     * LIST, or LSUB when {@code subscribedOnly}. An extended LIST (RFC 5258) may give several
+     * patterns and {@link ListOptions}; a plain one has one pattern and {@link ListOptions#NONE}.
+     */
+    record ListMailboxes(String reference, List<String> patterns, boolean subscribedOnly, ListOptions options)
+            implements ImapCommand {
+
+        public ListMailboxes(String reference, String pattern, boolean subscribedOnly) {
+            this(reference, List.of(pattern), subscribedOnly, ListOptions.NONE);
+        }
     }
 
     record Status(String mailbox, List<String> items) implements ImapCommand {
@@ -136,6 +149,18 @@ public sealed interface ImapCommand {
                 || this instanceof Store st && st.unchangedSince() != null
                 || this instanceof Search s2 && s2.key().usesModseq()
                 || this instanceof Status st2 && st2.items().contains("HIGHESTMODSEQ");
+    }
+
+    /** GETQUOTA (RFC 9208 §4.2). */
+    record GetQuota(String root) implements ImapCommand {
+    }
+
+    /** GETQUOTAROOT (RFC 9208 §4.3). */
+    record GetQuotaRoot(String mailbox) implements ImapCommand {
+    }
+
+    /** SETQUOTA (RFC 9208 §4.1) with the limits asked for, resource names upper-cased. */
+    record SetQuota(String root, java.util.Map<String, Long> limits) implements ImapCommand {
     }
 
     /** Uses of a message set: UID forms may be answered with untagged EXPUNGE (RFC 3501 §7.4.1). */

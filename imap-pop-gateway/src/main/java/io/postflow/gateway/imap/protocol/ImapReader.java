@@ -174,6 +174,11 @@ public final class ImapReader {
         return n;
     }
 
+    /** number64 (RFC 9051 §9): up to 2^63 - 1. */
+    public long number64() {
+        return digits();
+    }
+
     public long nzNumber() {
         long n = number();
         if (n == 0) {

@@ -39,7 +39,11 @@ final class CommandRules {
             Map.entry(ImapCommand.Unselect.class, Needs.SELECTED),
             Map.entry(ImapCommand.Namespace.class, Needs.AUTHENTICATED),
             Map.entry(ImapCommand.Id.class, Needs.ANY),
-            Map.entry(ImapCommand.Enable.class, Needs.AUTHENTICATED_NOT_SELECTED));
+            Map.entry(ImapCommand.Enable.class, Needs.AUTHENTICATED_NOT_SELECTED),
+            // QUOTA (RFC 9208 §4).
+            Map.entry(ImapCommand.GetQuota.class, Needs.AUTHENTICATED),
+            Map.entry(ImapCommand.GetQuotaRoot.class, Needs.AUTHENTICATED),
+            Map.entry(ImapCommand.SetQuota.class, Needs.AUTHENTICATED));
 
     private CommandRules() {
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(MailboxServiceProcess.class)
 class ImapExtensionsTranscriptTest {
 
-    static final String CAPS = "IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE";
+    static final String CAPS = "IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE";
 
     @Inject
     ImapServer server;
@@ -42,7 +42,7 @@ class ImapExtensionsTranscriptTest {
     void capabilityIdAndStateRules() throws Exception {
         try (ImapTestClient c = client()) {
             c.run("""
-                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE\\] .*
+                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE\\] .*
                     C: a1 ID ("name" "transcript" "version" "1.0" "os" NIL)
                     S: \\* ID \\("name" "Postflow" "vendor" "Postflow"\\)
                     S: a1 OK ID completed

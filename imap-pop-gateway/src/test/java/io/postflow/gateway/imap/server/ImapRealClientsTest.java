@@ -107,7 +107,8 @@ class ImapRealClientsTest {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(python.exitValue()).as(output).isZero();
-        assertThat(output).contains("ok starttls", "ok fetch 68", "ok expunge 1", "ok logout");
+        assertThat(output).contains("ok starttls", "ok fetch 68", "ok expunge 1", "ok list special-use",
+                "ok getquotaroot INBOX", "ok logout");
     }
 
     @Test

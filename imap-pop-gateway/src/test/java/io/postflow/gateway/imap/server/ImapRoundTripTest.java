@@ -99,6 +99,15 @@ class ImapRoundTripTest {
 
             assertOneCall(c, "s7", "s7 LSUB \"\" *", "LSUB");
             assertOneCall(c, "s8", "s8 LIST \"\" *", "LIST");
+            List<String> extended = assertOneCall(c, "s8a",
+                    "s8a LIST (SUBSCRIBED RECURSIVEMATCH) \"\" (Round* INBOX) RETURN (CHILDREN SPECIAL-USE)",
+                    "LIST-EXTENDED with SUBSCRIBED");
+            assertThat(extended).contains("* LIST (\\HasNoChildren \\Subscribed) \"/\" INBOX");
+            List<String> status = assertOneCall(c, "s8b",
+                    "s8b LIST \"\" Round* RETURN (STATUS (MESSAGES UNSEEN UIDNEXT UIDVALIDITY RECENT))", "LIST-STATUS");
+            assertThat(status.stream().filter(l -> l.startsWith("* STATUS "))).hasSize(2);
+            assertOneCall(c, "s8c", "s8c LIST (SPECIAL-USE) \"\" *", "LIST (SPECIAL-USE)");
+            assertOneCall(c, "s8d", "s8d GETQUOTAROOT INBOX", "GETQUOTAROOT");
             assertOneCall(c, "s9", "s9 SUBSCRIBE RoundTripCopies", "SUBSCRIBE");
             assertOneCall(c, "s10", "s10 RENAME RoundTripCopies RoundTripRenamed", "RENAME");
             assertOneCall(c, "s11", "s11 DELETE RoundTripRenamed", "DELETE");

@@ -50,7 +50,7 @@ class ImapTlsTranscriptTest {
                 + MailboxServiceProcess.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (ImapTestClient c = new ImapTestClient(lan.get(), server.port("imap"))) {
             c.run("""
-                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE\\] .*
+                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE\\] .*
                     C: t1 LOGIN alice@example.test secret
                     S: t1 NO \\[PRIVACYREQUIRED\\] .*
                     C: t2 AUTHENTICATE PLAIN %s
@@ -62,7 +62,7 @@ class ImapTlsTranscriptTest {
             c.startTls();
             c.run("""
                     C: t5 CAPABILITY
-                    S: \\* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE
+                    S: \\* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE
                     S: t5 OK CAPABILITY completed
                     C: t6 STARTTLS
                     S: t6 BAD TLS is already active

@@ -33,9 +33,9 @@ class ImapTranscriptTest {
     void notAuthenticatedState() throws Exception {
         try (ImapTestClient c = client()) {
             c.run("""
-                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE\\] .*
+                    S: \\* OK \\[CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE\\] .*
                     C: a1 CAPABILITY
-                    S: \\* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE
+                    S: \\* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE
                     S: a1 OK CAPABILITY completed
                     C: a2 NOOP
                     S: a2 OK NOOP completed
@@ -69,7 +69,7 @@ class ImapTranscriptTest {
                     C: alice@example.test {21}
                     S: \\+ Ready for literal data
                     C: correct horse battery
-                    S: b1 OK \\[CAPABILITY IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE\\] LOGIN completed
+                    S: b1 OK \\[CAPABILITY IMAP4rev1 SASL-IR UIDPLUS LITERAL\\+ IDLE MOVE NAMESPACE ID UNSELECT ENABLE CHILDREN CONDSTORE SPECIAL-USE CREATE-SPECIAL-USE LIST-EXTENDED LIST-STATUS QUOTA QUOTA=RES-STORAGE\\] LOGIN completed
                     C: b2 LOGIN again please
                     S: b2 NO already authenticated
                     """);

@@ -59,12 +59,15 @@ public class InternalMailboxResource {
     @Operation(summary = "CREATE a mailbox, and the levels above it that do not exist (RFC 3501 §6.3.3)",
             description = "New mailboxes are not subscribed.")
     @APIResponse(responseCode = "201", description = "The new mailbox")
-    @APIResponse(responseCode = "400", description = "invalid_request: invalid name")
+    @APIResponse(responseCode = "400", description = "invalid_request: invalid name or special use")
     @APIResponse(responseCode = "404", description = "nonexistent: no such account")
     @APIResponse(responseCode = "409", description = "already_exists: the name exists (INBOX always does)")
     public Uni<RestResponse<MailboxAnswer>> create(@Parameter(description = InternalApi.ACCOUNT) @RestPath String address,
-                                                   NameRequest request) {
-        return catalog.create(address, name(request)).map(mailbox -> RestResponse.ResponseBuilder
+                                                   CreateRequest request) {
+        if (request == null || request.name() == null) {
+            throw new MailRejection(MailRejection.Code.INVALID, "name is required");
+        }
+        return catalog.create(address, request.name(), request.specialUse()).map(mailbox -> RestResponse.ResponseBuilder
                 .<MailboxAnswer>created(UriBuilder.fromPath(InternalApi.BASE + "/accounts/{address}/mailboxes/{id}")
                         .build(address, mailbox.id()))
                 .entity(MailboxAnswer.of(mailbox))

@@ -17,6 +17,10 @@ import java.util.List;
 @ApplicationScoped
 public class MailboxCatalog {
 
+    /** The special uses a mailbox may be created with (RFC 6154 §2), as stored. */
+    private static final List<String> SPECIAL_USES = List.of("\\Sent", "\\Drafts", "\\Trash", "\\Junk",
+            "\\Archive");
+
     private final AccountLookup accounts;
     private final MailboxQueries queries;
     private final MailboxListStore store;
@@ -45,11 +49,20 @@ public class MailboxCatalog {
         return queries.get(MailboxAccess.accountKey(address), mailbox);
     }
 
-    /** CREATE (RFC 3501 §6.3.3), parents included. INBOX always exists, in any case. */
-    public Uni<MailboxStatus> create(String address, String name) {
+    /**
+     * CREATE (RFC 3501 §6.3.3), parents included. INBOX always exists, in any case. With a special
+     * use (CREATE-SPECIAL-USE, RFC 6154 §3) the new mailbox, not its parents, gets it; one the store
+     * does not offer is refused and nothing is created.
+     */
+    public Uni<MailboxStatus> create(String address, String name, String specialUse) {
         String key = MailboxAccess.accountKey(address);
         String canonical = notInbox(MailboxNames.canonical(name));
-        return store.create(key, canonical).call(change -> announcements.announce(change.events())).map(ListChange::mailbox);
+        String use = null;
+        if (specialUse != null) {
+            use = SPECIAL_USES.stream().filter(u -> u.equalsIgnoreCase(specialUse)).findFirst()
+                    .orElseThrow(() -> new MailRejection(MailRejection.Code.INVALID, "unsupported special use " + specialUse));
+        }
+        return store.create(key, canonical, use).call(change -> announcements.announce(change.events())).map(ListChange::mailbox);
     }
 
     /** DELETE (RFC 3501 §6.3.4); INBOX cannot be deleted. */

@@ -289,6 +289,34 @@ class InternalMailboxListTest {
     }
 
     @Test
+    void createsWithASpecialUseForTheNewMailboxOnly() {
+        internal().body(Map.of("name", "Old/Sent", "specialUse", "\\sent")).post(mailboxes(address)).then()
+                .statusCode(201).body("specialUse", is("\\Sent"));
+        internal().get(mailbox(address, mailboxId(address, "Old"))).then().body("specialUse", nullValue());
+        internal().body(Map.of("name", "Everything", "specialUse", "\\All")).post(mailboxes(address)).then()
+                .statusCode(400).body("error", is("invalid_request"));
+        internal().get(mailboxes(address)).then().body("name", not(hasItem("Everything")));
+        // RENAME keeps the attribute: it is stored with the mailbox, not derived from the name.
+        internal().body(Map.of("name", "Sent Items")).post(mailboxes(address) + "/by-name/rename?name=Sent").then()
+                .statusCode(200).body("specialUse", is("\\Sent"));
+    }
+
+    @Test
+    void listingCarriesMailboxesAndSubscribedNamesWithoutMailboxes() {
+        create(address, "Gone");
+        internal().put(subscriptions() + "?name=Gone").then().statusCode(204);
+        internal().delete(mailboxes(address) + "/by-name?name=Gone").then().statusCode(204);
+        internal().get("/internal/v1/accounts/" + segment(address) + "/listing").then()
+                .statusCode(200)
+                .body("mailboxes.name", contains("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash"))
+                .body("mailboxes.specialUse", contains("\\Archive", "\\Drafts", null, "\\Junk", "\\Sent", "\\Trash"))
+                .body("mailboxes.messages", everyItem(is(0)))
+                .body("subscriptions", contains("Archive", "Drafts", "Gone", "INBOX", "Junk", "Sent", "Trash"));
+        internal().get("/internal/v1/accounts/nobody@" + segment(address.substring(address.indexOf('@') + 1)) + "/listing")
+                .then().statusCode(404).body("error", is("nonexistent"));
+    }
+
+    @Test
     void subscriptionIsSetAndCleared() {
         long junk = mailboxId(address, "Junk");
         internal().delete(subscriptions() + "?name=Junk").then().statusCode(204);
