@@ -3,6 +3,7 @@ package io.postflow.mailbox.persistence;
 import io.postflow.mailbox.domain.mail.MailRejection;
 import io.postflow.mailbox.domain.mail.MailboxKey;
 import io.postflow.mailbox.domain.mail.MailboxStatus;
+import io.postflow.mailbox.domain.mail.SystemFlags;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,6 +42,17 @@ public class MailboxQueries {
               FROM mailbox m JOIN account a ON a.id = m.account_id
              WHERE m.id = $1 AND a.address = $2
             """.formatted(STATUS_COLUMNS));
+    /**
+     * STATUS of one mailbox also says how many octets an EXPUNGE would free (RFC 9208 §5.1
+     * DELETED-STORAGE): one pass over the mailbox's entries, so only here and not in every list.
+     */
+    private static final MailboxKeySql STATUS_BY_KEY = MailboxKeySql.of("""
+            SELECT %s,
+                   (SELECT coalesce(sum(e.size), 0) FROM mailbox_message e
+                     WHERE e.mailbox_id = m.id AND e.flags & %d <> 0) AS deleted_bytes
+              FROM mailbox m JOIN account a ON a.id = m.account_id
+             WHERE m.id = $1 AND a.address = $2
+            """.formatted(STATUS_COLUMNS, SystemFlags.DELETED));
 
     private final Pool pool;
 
@@ -66,7 +78,7 @@ public class MailboxQueries {
 
     /** One mailbox by id or name (STATUS). */
     public Uni<MailboxStatus> get(String accountKey, MailboxKey key) {
-        return pool.preparedQuery(BY_KEY.of(key)).execute(Tuple.of(key.value(), accountKey)).map(MailboxQueries::single);
+        return pool.preparedQuery(STATUS_BY_KEY.of(key)).execute(Tuple.of(key.value(), accountKey)).map(MailboxQueries::single);
     }
 
     /** The mailbox as {@code client} sees it, e.g. inside the caller's transaction. */
@@ -78,7 +90,8 @@ public class MailboxQueries {
         return new MailboxStatus(row.getLong("id"), row.getString("name"), row.getString("special_use"),
                 row.getBoolean("subscribed"), row.getLong("uidvalidity"), row.getLong("uidnext"),
                 row.getLong("highestmodseq"), row.getInteger("message_count"), row.getInteger("unseen_count"),
-                row.getLong("recent").intValue());
+                row.getLong("recent").intValue(),
+                row.getColumnIndex("deleted_bytes") >= 0 ? row.getLong("deleted_bytes") : null);
     }
 
     private static MailboxStatus single(RowSet<Row> rows) {

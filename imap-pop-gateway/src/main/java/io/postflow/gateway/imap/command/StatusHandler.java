@@ -46,6 +46,8 @@ public class StatusHandler implements CommandHandler<ImapCommand.Status> {
             case "UIDNEXT" -> info.uidNext();
             case "UIDVALIDITY" -> info.uidValidity();
             case "HIGHESTMODSEQ" -> info.highestModseq(); // RFC 7162 §3.1.7
+            // RFC 9208 §5.1: what an EXPUNGE would free, in KiB like the STORAGE resource (rounded up, as usage is)
+            case "DELETED-STORAGE" -> (info.deletedBytes() + 1023) / 1024;
             default -> info.unseen();
         };
     }

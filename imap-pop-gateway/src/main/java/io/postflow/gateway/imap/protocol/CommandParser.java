@@ -163,7 +163,7 @@ public final class CommandParser {
         List<String> items = new ArrayList<>();
         do {
             String item = r.upperAtom();
-            if (!List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ").contains(item)) {
+            if (!List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ", "DELETED-STORAGE").contains(item)) {
                 throw new IllegalArgumentException("unknown STATUS item " + item);
             }
             items.add(item);

@@ -15,7 +15,9 @@ import java.util.Set;
 final class ListParser {
 
     /** The STATUS items LIST-STATUS may ask for (RFC 5819 §2, those of RFC 3501 §6.3.10). */
-    static final List<String> STATUS_ITEMS = List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN");
+    // DELETED-STORAGE is not among them: it costs a pass over each mailbox's entries, which a LIST of
+    // every mailbox must not pay; STATUS of one mailbox answers it.
+    static final List<String> STATUS_ITEMS = List.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ");
 
     private ListParser() {
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ListSelectionTest {
 
     private static MailboxInfo box(String name, String specialUse, boolean subscribed) {
-        return new MailboxInfo(name.hashCode(), name, specialUse, subscribed, 1, 1, 1, 0, 0, 0);
+        return new MailboxInfo(name.hashCode(), name, specialUse, subscribed, 1, 1, 1, 0, 0, 0, 0);
     }
 
     private static final List<MailboxInfo> ALL = List.of(box("INBOX", null, true), box("Sent", "\\Sent", true),

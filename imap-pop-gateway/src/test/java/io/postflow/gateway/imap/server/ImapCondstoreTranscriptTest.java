@@ -31,7 +31,7 @@ class ImapCondstoreTranscriptTest {
 
     private static String login(String tag) {
         return "C: " + tag + " LOGIN " + MailboxServiceProcess.USER + " \"" + MailboxServiceProcess.PASSWORD + "\"\n"
-                + "S: " + tag + " OK \\[CAPABILITY .* CONDSTORE\\] LOGIN completed\n";
+                + "S: " + tag + " OK \\[CAPABILITY .* CONDSTORE .*\\] LOGIN completed\n";
     }
 
     private static String append(String tag, String mailbox, String subject) {
@@ -55,7 +55,7 @@ class ImapCondstoreTranscriptTest {
     @Test
     void enabledSessionStoresConditionallyAndFetchesChanges() throws Exception {
         try (ImapTestClient c = client()) {
-            c.run("S: \\* OK \\[CAPABILITY .* CONDSTORE\\] .*\n" + login("k0") + "C: k1 CREATE CondStore\nS: k1 OK CREATE completed\n"
+            c.run("S: \\* OK \\[CAPABILITY .* CONDSTORE .*\\] .*\n" + login("k0") + "C: k1 CREATE CondStore\nS: k1 OK CREATE completed\n"
                     + append("k2", "CondStore", "one") + append("k3", "CondStore", "two") + append("k4", "CondStore", "three")
                     + """
                     C: k5 ENABLE CONDSTORE

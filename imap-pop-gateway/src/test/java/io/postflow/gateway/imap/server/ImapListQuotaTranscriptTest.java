@@ -344,6 +344,18 @@ class ImapListQuotaTranscriptTest {
                     S: \\* OK \\[UIDVALIDITY .*
                     S: \\* OK \\[UIDNEXT 2\\] .*
                     S= q8 OK [READ-WRITE] SELECT completed
+                    C: d1 STATUS INBOX (DELETED-STORAGE MESSAGES)
+                    S= * STATUS INBOX (DELETED-STORAGE 0 MESSAGES 1)
+                    S= d1 OK STATUS completed
+                    C: d2 STORE 1 +FLAGS.SILENT (\\Deleted)
+                    S= d2 OK STORE completed
+                    C: d3 STATUS INBOX (DELETED-STORAGE)
+                    S= * STATUS INBOX (DELETED-STORAGE 1)
+                    S= d3 OK STATUS completed
+                    C: d4 STORE 1 -FLAGS.SILENT (\\Deleted)
+                    S= d4 OK STORE completed
+                    C: d5 LIST "" INBOX RETURN (STATUS (DELETED-STORAGE))
+                    S: d5 BAD .*
                     C: q9 COPY 1 Sent
                     S= q9 NO [OVERQUOTA] quota exceeded
                     C: q10 UID COPY 1 Sent

@@ -103,9 +103,9 @@ class ImapRoundTripTest {
                     "s8a LIST (SUBSCRIBED RECURSIVEMATCH) \"\" (Round* INBOX) RETURN (CHILDREN SPECIAL-USE)",
                     "LIST-EXTENDED with SUBSCRIBED");
             assertThat(extended).contains("* LIST (\\HasNoChildren \\Subscribed) \"/\" INBOX");
-            List<String> status = assertOneCall(c, "s8b",
+            List<String> listStatus = assertOneCall(c, "s8b",
                     "s8b LIST \"\" Round* RETURN (STATUS (MESSAGES UNSEEN UIDNEXT UIDVALIDITY RECENT))", "LIST-STATUS");
-            assertThat(status.stream().filter(l -> l.startsWith("* STATUS "))).hasSize(2);
+            assertThat(listStatus.stream().filter(l -> l.startsWith("* STATUS "))).hasSize(2);
             assertOneCall(c, "s8c", "s8c LIST (SPECIAL-USE) \"\" *", "LIST (SPECIAL-USE)");
             assertOneCall(c, "s8d", "s8d GETQUOTAROOT INBOX", "GETQUOTAROOT");
             assertOneCall(c, "s9", "s9 SUBSCRIBE RoundTripCopies", "SUBSCRIBE");

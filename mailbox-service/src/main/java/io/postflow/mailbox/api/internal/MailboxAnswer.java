@@ -1,5 +1,6 @@
 package io.postflow.mailbox.api.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.postflow.mailbox.domain.mail.MailboxStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,10 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "InternalMailbox")
 public record MailboxAnswer(long id, String name, String specialUse, boolean subscribed, long uidValidity, long uidNext,
-                            long highestModseq, int messages, int unseen, int recent) {
+                            long highestModseq, int messages, int unseen, int recent,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long deletedBytes) {
 
     static MailboxAnswer of(MailboxStatus m) {
         return new MailboxAnswer(m.id(), m.name(), m.specialUse(), m.subscribed(), m.uidValidity(), m.uidNext(),
-                m.highestModseq(), m.messages(), m.unseen(), m.recent());
+                m.highestModseq(), m.messages(), m.unseen(), m.recent(), m.deletedBytes());
     }
 }

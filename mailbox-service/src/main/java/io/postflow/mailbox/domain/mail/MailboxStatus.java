@@ -13,7 +13,9 @@ package io.postflow.mailbox.domain.mail;
  * @param messages      number of messages
  * @param unseen        number of messages without {@code \Seen}
  * @param recent        number of messages no session has claimed as {@code \Recent} yet
+ * @param deletedBytes  octets of the messages marked {@code \Deleted}, what an EXPUNGE would free
+ *                      (RFC 9208 DELETED-STORAGE); read for a single mailbox's STATUS only, else null
  */
 public record MailboxStatus(long id, String name, String specialUse, boolean subscribed, long uidValidity, long uidNext,
-                            long highestModseq, int messages, int unseen, int recent) {
+                            long highestModseq, int messages, int unseen, int recent, Long deletedBytes) {
 }
