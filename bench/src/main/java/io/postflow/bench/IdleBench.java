@@ -29,11 +29,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * --smtp-port $POSTFLOW_SMTP_MX_PORT|2525 --sessions 500 --accounts 5 --messages 20 --size 1024
  * --timeout-seconds 30 --connect-threads 16 --prepare platform|none --user U1,U2,... --password P}.
  * {@code platform} (the default) creates a domain and the accounts through the admin API;
- * {@code none} uses the given accounts of another server. The gateway limits IMAP connections per
- * instance only ({@code postflow.imap.limits.max-connections}, 2000), not per client address, so 500
- * sessions from one address need no setting; more than 2000 need
- * {@code POSTFLOW_IMAP_LIMITS_MAX_CONNECTIONS}. One SMTP session sends, within the ingress's 20 per
- * client.
+ * {@code none} uses the given accounts of another server. 500 sessions from one address over 5
+ * users exceed the gateway's defaults (256 per address, 50 per user): start it with
+ * {@code POSTFLOW_IMAP_LIMITS_MAX_CONNECTIONS_PER_ADDRESS=600 POSTFLOW_IMAP_LIMITS_MAX_CONNECTIONS_PER_USER=128}.
+ * One SMTP session sends, within the ingress's 20 per client.
  */
 public final class IdleBench {
 

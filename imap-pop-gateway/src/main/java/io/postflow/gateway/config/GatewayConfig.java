@@ -73,6 +73,20 @@ public interface GatewayConfig {
         /** Concurrent IMAP connections of this instance; more are greeted with {@code * BYE} and closed. */
         @WithDefault("2000")
         int maxConnections();
+
+        /**
+         * Concurrent IMAP connections from one client IP address; more are greeted with
+         * {@code * BYE}. High enough for an office behind one NAT address.
+         */
+        @WithDefault("256")
+        int maxConnectionsPerAddress();
+
+        /**
+         * Concurrent authenticated IMAP sessions of one user on this instance (a client opens a few
+         * per account and device); one more login is answered {@code NO [LIMIT]} (RFC 5530).
+         */
+        @WithDefault("50")
+        int maxConnectionsPerUser();
     }
 
     interface Auth {

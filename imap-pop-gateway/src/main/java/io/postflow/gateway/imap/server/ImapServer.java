@@ -1,6 +1,7 @@
 package io.postflow.gateway.imap.server;
 
 import io.postflow.gateway.config.GatewayConfig;
+import io.postflow.gateway.limits.ConnectionLimits;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,13 +35,14 @@ public class ImapServer {
     private final ImapSessionFactory sessions;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionLimits limits;
 
-    public ImapServer(Vertx vertx, GatewayConfig config, ImapTls tls, ImapSessionFactory sessions) {
+    public ImapServer(Vertx vertx, GatewayConfig config, ImapTls tls, ImapSessionFactory sessions, ImapConnectionLimits limits) {
         this.vertx = vertx;
         this.config = config;
         this.tls = tls;
         this.sessions = sessions;
+        this.limits = limits.limits();
     }
 
     void start(@Observes StartupEvent event) throws Exception {
@@ -80,13 +81,13 @@ public class ImapServer {
     }
 
     private void accept(io.vertx.core.net.NetSocket socket, boolean tlsAvailable) {
-        if (open.incrementAndGet() > config.imap().limits().maxConnections()) {
-            open.decrementAndGet();
-            socket.write(io.vertx.core.buffer.Buffer.buffer("* BYE too many connections, try again later\r\n"))
-                    .onComplete(v -> socket.close());
+        String address = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+        String refusal = limits.open(address);
+        if (refusal != null) {
+            socket.write(io.vertx.core.buffer.Buffer.buffer("* BYE " + refusal + "\r\n")).onComplete(v -> socket.close());
             return;
         }
-        sessions.open(vertx, socket, tlsAvailable, open::decrementAndGet).start();
+        sessions.open(vertx, socket, tlsAvailable, () -> limits.close(address)).start();
     }
 
     /** The bound port of {@code imap} or {@code imaps} (for tests on port 0), or -1. */

@@ -35,6 +35,7 @@ public final class ImapSession implements SessionContext {
     private Supplier<Future<Void>> afterReply;
     private Runnable autologout = () -> { };
     private Runnable unwatch = () -> { };
+    private Runnable onClose = () -> { };
     private boolean changed;
     private boolean condstore;
     private String tag = "*";
@@ -66,7 +67,18 @@ public final class ImapSession implements SessionContext {
         autologout.run();
         unwatch.run();
         idle.stop();
+        onClose.run();
+        onClose = () -> { };
         state = new ImapState.LoggedOut();
+    }
+
+    @Override
+    public void onClose(Runnable release) {
+        Runnable before = onClose;
+        onClose = () -> {
+            before.run();
+            release.run();
+        };
     }
 
     private void onCommand(byte[] raw) {

@@ -31,6 +31,9 @@ public interface SessionContext {
     /** Runs after the tagged response is written (STARTTLS's handshake, LOGOUT's close). */
     void afterReply(Supplier<Future<Void>> action);
 
+    /** Runs {@code release} when the connection closes (e.g. to give back the user's session slot). */
+    void onClose(Runnable release);
+
     /** The account, or IllegalStateException before login. */
     default String account() {
         ImapState state = state();
