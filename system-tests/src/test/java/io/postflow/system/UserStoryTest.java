@@ -99,10 +99,13 @@ class UserStoryTest {
                 MimeMessage message = message(BOB, "story: while idling", "Are you there?\r\n");
                 submit(message); // returns after the 250
                 long accepted = System.nanoTime();
-                String subject = idler.next(Duration.ofSeconds(30));
+                // Mail of the other tests to bob may still arrive meanwhile: wait for this one.
+                String subject;
+                do {
+                    subject = idler.next(Duration.ofSeconds(30));
+                } while (!"story: while idling".equals(subject));
                 Duration latency = Duration.ofNanos(System.nanoTime() - accepted);
                 System.out.printf("IDLE: 250 -> EXISTS at the idling client in %d ms%n", latency.toMillis());
-                assertThat(subject).isEqualTo("story: while idling");
                 // The target is one second; speed is reported (above, and by ./mailctl bench platform), not
                 // asserted on a machine whose load the test does not control: the bound only catches a
                 // notification that never came by IDLE and was picked up by some later poll.
