@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -232,29 +231,13 @@ public final class ImapBench {
                     (System.nanoTime() - start) / 1e9);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int s = 0; s < clients.size(); s++) {
-            System.arraycopy(latencies[s], 0, all, at, counts[s]);
-            at += counts[s];
-        }
-        Arrays.sort(all);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("benchmark", "imap");
-        row.put("sessions", clients.size());
-        row.put("command", phase);
-        row.put("commands", all.length);
-        row.put("errors", errors.get());
-        row.put("seconds", DeliveryBench.round(elapsed));
-        row.put("commandsPerSecond", DeliveryBench.round(all.length / elapsed));
-        row.put("latencyMsP50", DeliveryBench.millis(all, 0.50));
-        row.put("latencyMsP99", DeliveryBench.millis(all, 0.99));
+        Map<String, Object> row = Report.commandRow("imap", clients.size(), phase, latencies, counts, errors.get(), elapsed);
         if (!failures.isEmpty()) {
             row.put("failedSessions", failures.size());
             System.out.printf("  %s: %d sessions failed, first: %s%n", phase, failures.size(), failures.get(0));
         }
         System.out.printf("  %-10s %3d sessions: %.0f commands/s, p50 %.2f ms, p99 %.2f ms%n", phase, clients.size(),
-                all.length / elapsed, DeliveryBench.millis(all, 0.50), DeliveryBench.millis(all, 0.99));
+                row.get("commandsPerSecond"), row.get("latencyMsP50"), row.get("latencyMsP99"));
         return row;
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -271,23 +270,7 @@ public final class Pop3Bench {
                     (System.nanoTime() - start) / 1e9);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int s = 0; s < sessions.size(); s++) {
-            System.arraycopy(latencies[s], 0, all, at, counts[s]);
-            at += counts[s];
-        }
-        Arrays.sort(all);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("benchmark", "pop3");
-        row.put("sessions", sessions.size());
-        row.put("command", phase);
-        row.put("commands", all.length);
-        row.put("errors", errors.get());
-        row.put("seconds", DeliveryBench.round(elapsed));
-        row.put("commandsPerSecond", DeliveryBench.round(all.length / elapsed));
-        row.put("latencyMsP50", DeliveryBench.millis(all, 0.50));
-        row.put("latencyMsP99", DeliveryBench.millis(all, 0.99));
+        Map<String, Object> row = Report.commandRow("pop3", sessions.size(), phase, latencies, counts, errors.get(), elapsed);
         if (phase.equals("RETR")) {
             row.put("megabytesPerSecond", DeliveryBench.round(octets.get() / elapsed / 1e6));
             row.put("sizeMismatches", mismatches.get());
@@ -300,7 +283,7 @@ public final class Pop3Bench {
             System.out.printf("  %s: %d clients failed, first: %s%n", phase, failures.size(), failures.get(0));
         }
         System.out.printf("  %-4s %3d clients: %.0f commands/s, p50 %.2f ms, p99 %.2f ms%n", phase, sessions.size(),
-                all.length / elapsed, DeliveryBench.millis(all, 0.50), DeliveryBench.millis(all, 0.99));
+                row.get("commandsPerSecond"), row.get("latencyMsP50"), row.get("latencyMsP99"));
         return row;
     }
 
