@@ -5,19 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.postflow.testkit.smtp.ReceivedTransaction;
 import io.postflow.testkit.smtp.SinkScript;
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +25,13 @@ class OutboundRelayTest {
     private static final String PASSWORD = "alice-password-1";
 
     private static Platform platform;
+    private static Submission alice;
     private static AdminApi admin;
 
     @BeforeAll
     static void platform() {
         platform = Platform.get();
+        alice = new Submission(platform, ALICE, PASSWORD);
         admin = new AdminApi(platform);
         admin.domain("outbound.test");
         admin.account(ALICE, PASSWORD);
@@ -48,10 +42,10 @@ class OutboundRelayTest {
 
     @Test
     void submittedMailReachesTheRemoteMxByteForByte() throws Exception {
-        MimeMessage message = message("friend@remote.test", "to a friend", "Hello from Postflow.\r\n.a line with a dot\r\n");
-        byte[] sent = bytes(message);
+        MimeMessage message = alice.message("friend@remote.test", "to a friend", "Hello from Postflow.\r\n.a line with a dot\r\n");
+        byte[] sent = Submission.bytes(message);
         int before = platform.remoteMx().transactions().size();
-        submit(message);
+        alice.submit(message);
 
         List<ReceivedTransaction> all = platform.remoteMx().awaitTransactions(before + 1, Duration.ofSeconds(60));
         ReceivedTransaction received = all.get(all.size() - 1);
@@ -66,8 +60,8 @@ class OutboundRelayTest {
     @Test
     void aPermanentRefusalByTheRemoteMxBouncesToTheSendersInbox() throws Exception {
         int inboxBefore = admin.messages(ALICE, "INBOX");
-        MimeMessage message = message("nobody@remote.test", "to nobody", "Will bounce.\r\n");
-        submit(message);
+        MimeMessage message = alice.message("nobody@remote.test", "to nobody", "Will bounce.\r\n");
+        alice.submit(message);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.messages(ALICE, "INBOX"))
                 .as("a DSN in alice's INBOX; service logs:%n%s", platform.serviceLogTails()).isEqualTo(inboxBefore + 1));
         try (ImapReader imap = new ImapReader(platform.port("imap"), ALICE, PASSWORD)) {
@@ -77,50 +71,5 @@ class OutboundRelayTest {
                             "Final-Recipient: rfc822; nobody@remote.test", "Action: failed", "Status: 5.1.1",
                             "Subject: to nobody");
         }
-    }
-
-    private static MimeMessage message(String to, String subject, String text) throws Exception {
-        MimeMessage message = new MimeMessage(session());
-        message.setFrom(new InternetAddress(ALICE));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject(subject);
-        message.setText(text, "UTF-8");
-        message.saveChanges();
-        return message;
-    }
-
-    private static byte[] bytes(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
-    /** Sends the message as it is (Transport.send would save changes and so make a new Message-ID). */
-    private static void submit(MimeMessage message) throws Exception {
-        try (Transport transport = message.getSession().getTransport("smtp")) {
-            try {
-                transport.connect();
-            } catch (jakarta.mail.AuthenticationFailedException e) {
-                throw new AssertionError("AUTH refused for " + ALICE + "; service logs:\n" + platform.serviceLogTails(), e);
-            }
-            transport.sendMessage(message, message.getAllRecipients());
-        }
-    }
-
-    private static Session session() {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(platform.port("smtp.submission")));
-        props.put("mail.smtp.starttls.enable", "true");
-        props.put("mail.smtp.starttls.required", "true");
-        props.put("mail.smtp.auth", "true");
-        props.put("mail.smtp.ssl.trust", "*");
-        props.put("mail.smtp.ssl.checkserveridentity", "false"); // mailctl's self-signed certificate
-        return Session.getInstance(props, new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(ALICE, PASSWORD);
-            }
-        });
     }
 }

@@ -3,21 +3,13 @@ package io.postflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +33,12 @@ class UserStoryTest {
             "received-spf", "dkim-signature", "x-postflow-trace-id");
 
     private static Platform platform;
+    private static Submission alice;
 
     @BeforeAll
     static void accounts() {
         platform = Platform.get();
+        alice = new Submission(platform, ALICE, PASSWORD);
         AdminApi admin = new AdminApi(platform);
         admin.domain(DOMAIN);
         admin.account(ALICE, PASSWORD);
@@ -55,39 +49,39 @@ class UserStoryTest {
 
     @Test
     void bobReadsWhatAliceSentToHimAndToHisAliasByteForByte() throws Exception {
-        MimeMessage direct = message(BOB, "story: direct", "Hello Bob,\r\n\r\nsee you at 10.\r\n-- \r\nAlice\r\n");
-        MimeMessage viaAlias = message(TEAM, "story: via the alias", "Hello team,\r\n.a line starting with a dot\r\nÄpfel und Birnen\r\n");
-        submit(direct);
-        submit(viaAlias);
+        MimeMessage direct = alice.message(BOB, "story: direct", "Hello Bob,\r\n\r\nsee you at 10.\r\n-- \r\nAlice\r\n");
+        MimeMessage viaAlias = alice.message(TEAM, "story: via the alias", "Hello team,\r\n.a line starting with a dot\r\nÄpfel und Birnen\r\n");
+        alice.submit(direct);
+        alice.submit(viaAlias);
 
         try (ImapReader bob = new ImapReader(platform.port("imap"), BOB, PASSWORD)) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     assertThat(bob.subjects("INBOX")).contains("story: direct", "story: via the alias"));
-            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: direct"), bytes(direct));
-            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: via the alias"), bytes(viaAlias));
+            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: direct"), Submission.bytes(direct));
+            assertOriginalBelowTraceFields(bob.raw("INBOX", "story: via the alias"), Submission.bytes(viaAlias));
         }
     }
 
     @Test
     void bobReadsTheSameBytesOverPop3() throws Exception {
-        MimeMessage sent = message(BOB, "story: over pop3", "Read me with POP3.\r\n..and a line that needs stuffing\r\n");
-        submit(sent);
+        MimeMessage sent = alice.message(BOB, "story: over pop3", "Read me with POP3.\r\n..and a line that needs stuffing\r\n");
+        alice.submit(sent);
         try (ImapReader imap = new ImapReader(platform.port("imap"), BOB, PASSWORD)) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     assertThat(imap.subjects("INBOX")).contains("story: over pop3"));
         }
         byte[] retrieved = Pop3Reader.retrieve(platform.port("pop3"), BOB, PASSWORD, "story: over pop3");
-        assertOriginalBelowTraceFields(retrieved, bytes(sent));
+        assertOriginalBelowTraceFields(retrieved, Submission.bytes(sent));
     }
 
     @Test
     void aliceFilesHerSentCopyHerselfAndReadsItBack() throws Exception {
-        MimeMessage sent = message(BOB, "story: my copy", "A copy for the Sent folder.\r\n");
-        submit(sent);
-        try (ImapReader alice = new ImapReader(platform.port("imap"), ALICE, PASSWORD)) {
-            assertThat(alice.subjects("Sent")).doesNotContain("story: my copy");
-            alice.append("Sent", sent);
-            assertThat(alice.raw("Sent", "story: my copy")).isEqualTo(bytes(sent));
+        MimeMessage sent = alice.message(BOB, "story: my copy", "A copy for the Sent folder.\r\n");
+        alice.submit(sent);
+        try (ImapReader imap = new ImapReader(platform.port("imap"), ALICE, PASSWORD)) {
+            assertThat(imap.subjects("Sent")).doesNotContain("story: my copy");
+            imap.append("Sent", sent);
+            assertThat(imap.raw("Sent", "story: my copy")).isEqualTo(Submission.bytes(sent));
         }
     }
 
@@ -96,8 +90,8 @@ class UserStoryTest {
         try (ImapReader bob = new ImapReader(platform.port("imap"), BOB, PASSWORD)) {
             ImapReader.Idler idler = bob.idle("INBOX");
             try {
-                MimeMessage message = message(BOB, "story: while idling", "Are you there?\r\n");
-                submit(message); // returns after the 250
+                MimeMessage message = alice.message(BOB, "story: while idling", "Are you there?\r\n");
+                alice.submit(message); // returns after the 250
                 long accepted = System.nanoTime();
                 // Mail of the other tests to bob may still arrive meanwhile: wait for this one.
                 String subject;
@@ -133,45 +127,5 @@ class UserStoryTest {
             }
         }
         return names;
-    }
-
-    private static MimeMessage message(String to, String subject, String text) throws Exception {
-        MimeMessage message = new MimeMessage(session());
-        message.setFrom(new InternetAddress(ALICE));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        message.setSubject(subject);
-        message.setText(text, "UTF-8");
-        message.saveChanges();
-        return message;
-    }
-
-    private static byte[] bytes(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
-    }
-
-    private static void submit(MimeMessage message) throws Exception {
-        try (Transport transport = message.getSession().getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        }
-    }
-
-    private static Session session() {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(platform.port("smtp.submission")));
-        props.put("mail.smtp.starttls.enable", "true");
-        props.put("mail.smtp.starttls.required", "true");
-        props.put("mail.smtp.auth", "true");
-        props.put("mail.smtp.ssl.trust", "*");
-        props.put("mail.smtp.ssl.checkserveridentity", "false"); // mailctl's self-signed certificate
-        return Session.getInstance(props, new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(ALICE, PASSWORD);
-            }
-        });
     }
 }
