@@ -5,6 +5,7 @@ import io.postflow.ingress.auth.PasswordCheck;
 import io.postflow.ingress.config.InternalTokenConfig;
 import io.postflow.ingress.config.MailboxApiConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -32,12 +33,14 @@ public class MailboxPasswordCheck implements PasswordCheck {
     static final String PATH = "/internal/v1/auth/verify";
     private static final Logger LOG = Logger.getLogger(MailboxPasswordCheck.class);
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final String url;
     private final String token;
     private final long timeoutMillis;
 
     public MailboxPasswordCheck(Vertx vertx, MailboxApiConfig api, InternalTokenConfig internal) {
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) api.timeout().toMillis()));
         this.url = api.url().replaceAll("/+$", "") + PATH;
         this.token = internal.token().orElse("");
@@ -49,10 +52,19 @@ public class MailboxPasswordCheck implements PasswordCheck {
         Buffer body = new JsonObject().put("address", address).put("password", password).put("clientAddress", clientAddress).toBuffer();
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setTimeout(timeoutMillis)
                 .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
-        return Uni.createFrom().completionStage(() -> client.request(request)
+        // The exchange runs on one Vert.x context even when the caller is not on one (tests, a worker):
+        // otherwise the response could arrive before body() is installed and be read as empty.
+        Context context = vertx.getOrCreateContext();
+        return Uni.createFrom().<AuthVerdict>emitter(emitter -> context.runOnContext(ignored -> client.request(request)
                         .compose(req -> req.send(body))
                         .compose(response -> response.body().map(content -> verdict(response, content)))
-                        .toCompletionStage())
+                        .onComplete(result -> {
+                            if (result.succeeded()) {
+                                emitter.complete(result.result());
+                            } else {
+                                emitter.fail(result.cause());
+                            }
+                        })))
                 .onFailure().recoverWithItem(failure -> unavailable(failure.toString()));
     }
 

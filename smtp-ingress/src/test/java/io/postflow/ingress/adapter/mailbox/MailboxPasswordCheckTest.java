@@ -86,6 +86,16 @@ class MailboxPasswordCheckTest {
     }
 
     @Test
+    void verdictsStayExactForCallersOffTheEventLoop() {
+        // a CI failure once read a 401 authentication_failed as an empty body: the answer raced body()
+        MailboxPasswordCheck check = check("internal-secret", server.actualPort());
+        for (int i = 0; i < 200; i++) {
+            assertThat(verify(check, "alice@example.test", i % 2 == 0 ? "nope" : "s3cret"))
+                    .isInstanceOf(i % 2 == 0 ? AuthVerdict.Rejected.class : AuthVerdict.Verified.class);
+        }
+    }
+
+    @Test
     void aSlowServiceIsUnavailableAfterTheTimeout() {
         long began = System.nanoTime();
         assertThat(verify(check("internal-secret", server.actualPort()), "slow@example.test", "x")).isInstanceOf(AuthVerdict.Unavailable.class);
