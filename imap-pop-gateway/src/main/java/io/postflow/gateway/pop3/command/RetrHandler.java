@@ -1,6 +1,5 @@
 package io.postflow.gateway.pop3.command;
 
-import io.postflow.gateway.pop3.protocol.ContentEncoder;
 import io.postflow.gateway.pop3.protocol.Pop3Command;
 import io.postflow.gateway.pop3.protocol.Pop3Reply;
 import io.postflow.gateway.pop3.session.Pop3Context;
@@ -27,6 +26,6 @@ public class RetrHandler implements Pop3Handler<Pop3Command.Retr> {
     public Future<Pop3Reply> handle(Pop3Command.Retr command, Pop3Context session) {
         int n = command.message();
         String status = Transactions.maildrop(session).exists(n) ? Transactions.maildrop(session).octets(n) + " octets" : "";
-        return streamer.send(session, n, ContentEncoder.whole(), status);
+        return streamer.whole(session, n, status);
     }
 }

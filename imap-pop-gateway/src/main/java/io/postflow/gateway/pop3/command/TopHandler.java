@@ -1,6 +1,5 @@
 package io.postflow.gateway.pop3.command;
 
-import io.postflow.gateway.pop3.protocol.ContentEncoder;
 import io.postflow.gateway.pop3.protocol.Pop3Command;
 import io.postflow.gateway.pop3.protocol.Pop3Reply;
 import io.postflow.gateway.pop3.session.Pop3Context;
@@ -25,6 +24,6 @@ public class TopHandler implements Pop3Handler<Pop3Command.Top> {
 
     @Override
     public Future<Pop3Reply> handle(Pop3Command.Top command, Pop3Context session) {
-        return streamer.send(session, command.message(), ContentEncoder.top(command.lines()), "top of message follows");
+        return streamer.top(session, command.message(), command.lines(), "top of message follows");
     }
 }

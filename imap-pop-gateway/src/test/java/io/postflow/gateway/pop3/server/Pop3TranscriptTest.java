@@ -3,6 +3,7 @@ package io.postflow.gateway.pop3.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.postflow.gateway.pop3.command.ContentStreamer;
 import io.postflow.testkit.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -428,5 +429,38 @@ class Pop3TranscriptTest {
                 c.run("S: \\+OK.*\n" + login(account) + "S: \\+OK maildrop has " + messages + " messages .*\nC: QUIT\nS: \\+OK.*");
             }
         });
+    }
+
+    @Test
+    void topOfAHeaderOnlyMessageAndOfALargeOneKeepsTheSessionUsable() throws Exception {
+        String account = Pop3Platform.newAccount("top");
+        String bare = "Subject: bare\r\nX-Note: no body at all\r\n";
+        StringBuilder large = new StringBuilder("Subject: large\r\n\r\n");
+        for (int i = 0; large.length() < 3 * ContentStreamer.DRAIN_LIMIT; i++) {
+            large.append("line ").append(i).append(" of a message too large to read to its end for a TOP\r\n");
+        }
+        Pop3Platform.append(account, bare.getBytes(StandardCharsets.US_ASCII));
+        Pop3Platform.append(account, large.toString().getBytes(StandardCharsets.US_ASCII));
+        try (Pop3TestClient c = client()) {
+            c.run("S: \\+OK.*\n" + login(account) + "S: \\+OK.*");
+            c.send("TOP 1 0");
+            assertThat(c.line()).startsWith("+OK");
+            assertThat(new String(c.multiline(), StandardCharsets.US_ASCII)).isEqualTo(bare + ".\r\n");
+            // The rest of the large one is cut at mailbox-service (connection reset), the small ones drained:
+            // either way every following command is answered.
+            for (int round = 0; round < 10; round++) {
+                c.send("TOP 2 " + round);
+                assertThat(c.line()).startsWith("+OK");
+                String expected = large.substring(0, large.indexOf("\r\n\r\n") + 4);
+                for (int i = 0; i < round; i++) {
+                    expected += "line " + i + " of a message too large to read to its end for a TOP\r\n";
+                }
+                assertThat(new String(c.multiline(), StandardCharsets.US_ASCII)).isEqualTo(expected + ".\r\n");
+                c.send("TOP 1 5");
+                assertThat(c.line()).startsWith("+OK");
+                assertThat(new String(c.multiline(), StandardCharsets.US_ASCII)).isEqualTo(bare + ".\r\n");
+            }
+            c.run("C: STAT\nS: \\+OK 2 " + (bare.length() + large.length()) + "\nC: QUIT\nS: \\+OK.*");
+        }
     }
 }
