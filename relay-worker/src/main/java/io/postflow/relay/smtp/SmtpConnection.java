@@ -41,6 +41,7 @@ public final class SmtpConnection {
     private boolean tls;
     private Capabilities capabilities = Capabilities.NONE;
     private int transactions;
+    private final Promise<Void> closed = Promise.promise();
 
     SmtpConnection(Vertx vertx, NetSocket socket, MxTarget target) {
         this.vertx = vertx;
@@ -52,7 +53,10 @@ public final class SmtpConnection {
         reader.endHandler(v -> fail(new SmtpClientException("4.4.2", "connection closed by " + target.describe())));
         reader.exceptionHandler(e -> fail(new SmtpClientException("4.4.2", "connection to " + target.describe()
                 + " failed: " + e.getMessage())));
-        socket.closeHandler(v -> fail(new SmtpClientException("4.4.2", "connection closed by " + target.describe())));
+        socket.closeHandler(v -> {
+            closed.tryComplete();
+            fail(new SmtpClientException("4.4.2", "connection closed by " + target.describe()));
+        });
     }
 
     private void line(Buffer line) {
@@ -167,16 +171,22 @@ public final class SmtpConnection {
     }
 
     /**
-     * Polite close: QUIT, then close whatever the server says (RFC 5321 §4.1.1.10). The future
-     * completes once the connection is closed, so a pool can count it until then.
+     * Polite close: QUIT, then wait for the server to close the channel after its reply (RFC 5321
+     * §4.1.1.10), closing it ourselves if it does not within the timeout. The future completes once
+     * the channel is closed, so a pool counts the connection against its limit until then.
      */
     public Future<Void> quit(Duration timeout) {
         if (broken != null) {
-            return Future.succeededFuture();
+            return closed.future();
         }
-        return command("QUIT\r\n", timeout).transform(done -> {
-            abort();
-            return Future.succeededFuture();
+        return command("QUIT\r\n", timeout).transform(reply -> {
+            if (reply.failed()) {
+                abort();
+            } else {
+                long timer = vertx.setTimer(timeout.toMillis(), t -> abort());
+                closed.future().onComplete(v -> vertx.cancelTimer(timer));
+            }
+            return closed.future();
         });
     }
 
