@@ -49,6 +49,7 @@ public class QuitHandler implements Pop3Handler<Pop3Command.Quit> {
         MaildropView drop = transaction.maildrop();
         List<Long> uids = drop.deletedUids();
         session.state(new Pop3State.Closed());
+        session.updating();
         return maildrops.quit(transaction.account(), drop.lease(), drop.mailboxId(), uids)
                 .map(removed -> {
                     session.leaseReleased();

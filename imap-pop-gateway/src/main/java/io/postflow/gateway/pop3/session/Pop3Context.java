@@ -42,6 +42,12 @@ public interface Pop3Context {
     /** The maildrop is locked: renew its lease while the session lives, release it if the connection drops. */
     void holdLease(String account, MaildropView maildrop);
 
+    /**
+     * QUIT enters the UPDATE state: renewals stop, since the QUIT call itself ends the lease and a
+     * renewal answered after it must not be taken for a lost lease.
+     */
+    void updating();
+
     /** QUIT released the lease (with the deletions): nothing is left to release at close. */
     void leaseReleased();
 

@@ -46,6 +46,7 @@ public final class Pop3Session implements Pop3Context {
     private Consumer<String> lineOverride;
     private Runnable idleTimer = () -> { };
     private Runnable renewal = () -> { };
+    private boolean updating;
     private String claimedUser;
     private String leaseAccount;
     private MaildropView leased;
@@ -280,12 +281,18 @@ public final class Pop3Session implements Pop3Context {
         }
         long period = Math.max(1000, settings.leaseTtl().toMillis() / 3);
         renewal = connection.periodic(period, () -> leases.renew(account, maildrop.lease()).onFailure(e -> {
-            if (e instanceof MailboxApiException api && api.status() == 409) {
+            if (!updating && e instanceof MailboxApiException api && api.status() == 409) {
                 LOG.warnf("POP3 %s: the maildrop lease of %s was lost; closing the session", id, account);
                 closed();
                 connection.close();
             }
         }));
+    }
+
+    @Override
+    public void updating() {
+        updating = true;
+        renewal.run();
     }
 
     @Override
