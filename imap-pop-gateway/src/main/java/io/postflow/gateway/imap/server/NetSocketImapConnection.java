@@ -1,112 +1,28 @@
 package io.postflow.gateway.imap.server;
 
 import io.postflow.gateway.imap.session.ImapConnection;
+import io.postflow.gateway.server.NetSocketConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.streams.ReadStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /** The {@link ImapConnection} port on a Vert.x NetSocket, used on the socket's event loop only. */
-final class NetSocketImapConnection implements ImapConnection {
+final class NetSocketImapConnection extends NetSocketConnection implements ImapConnection {
 
-    private final Vertx vertx;
     private final Context context;
-    private final NetSocket socket;
-    private final boolean tlsAvailable;
-    private final String clientAddress;
-    private final boolean loopback;
-    private Promise<Void> drainWaiter;
 
     /** {@code onClose} runs once when the socket closes, whoever closed it. */
     NetSocketImapConnection(Vertx vertx, Context context, NetSocket socket, boolean tlsAvailable, Runnable onClose) {
-        this.vertx = vertx;
+        super(vertx, socket, tlsAvailable, onClose);
         this.context = context;
-        this.socket = socket;
-        this.tlsAvailable = tlsAvailable;
-        this.clientAddress = socket.remoteAddress().hostAddress();
-        this.loopback = isLoopback(clientAddress);
-        socket.closeHandler(v -> {
-            if (drainWaiter != null) {
-                drainWaiter.tryComplete();
-            }
-            onClose.run();
-        });
-    }
-
-    static boolean isLoopback(String ip) {
-        try {
-            return InetAddress.getByName(ip).isLoopbackAddress(); // an IP literal: no DNS lookup
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void write(byte[] bytes) {
-        if (bytes.length > 0) {
-            socket.write(Buffer.buffer(bytes));
-        }
     }
 
     @Override
     public Future<Void> stream(ReadStream<Buffer> body) {
-        return body.pipe().endOnSuccess(false).endOnFailure(false).to(socket);
-    }
-
-    @Override
-    public Future<Void> drained() {
-        if (!socket.writeQueueFull()) {
-            return Future.succeededFuture();
-        }
-        // The client does not read: stop reading its commands until it does.
-        Promise<Void> drained = Promise.promise();
-        drainWaiter = drained;
-        socket.drainHandler(v -> {
-            socket.drainHandler(null);
-            drained.tryComplete();
-        });
-        return drained.future();
-    }
-
-    @Override
-    public Future<Void> startTls() {
-        return socket.upgradeToSsl();
-    }
-
-    @Override
-    public boolean tlsActive() {
-        return socket.isSsl();
-    }
-
-    @Override
-    public boolean tlsAvailable() {
-        return tlsAvailable;
-    }
-
-    @Override
-    public boolean loopback() {
-        return loopback;
-    }
-
-    @Override
-    public String clientAddress() {
-        return clientAddress;
-    }
-
-    @Override
-    public void close() {
-        socket.close();
-    }
-
-    @Override
-    public Runnable schedule(long delayMillis, Runnable action) {
-        long id = vertx.setTimer(Math.max(1, delayMillis), t -> action.run());
-        return () -> vertx.cancelTimer(id);
+        return body.pipe().endOnSuccess(false).endOnFailure(false).to(socket());
     }
 
     @Override

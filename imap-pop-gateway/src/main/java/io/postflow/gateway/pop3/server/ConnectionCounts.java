@@ -19,13 +19,9 @@ public class ConnectionCounts implements UserSlots {
         this.limits = new ConnectionLimits(l.maxConnections(), l.maxConnectionsPerAddress(), l.maxConnectionsPerUser());
     }
 
-    /** Null when the connection may stay, else why not. */
-    String open(String address) {
-        return limits.open(address);
-    }
-
-    void close(String address) {
-        limits.close(address);
+    /** The counts themselves, for the listeners' gate on new connections. */
+    ConnectionLimits limits() {
+        return limits;
     }
 
     @Override

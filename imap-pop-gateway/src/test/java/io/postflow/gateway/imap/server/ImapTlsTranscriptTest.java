@@ -3,6 +3,7 @@ package io.postflow.gateway.imap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.postflow.gateway.testing.LineClient;
 import io.postflow.testkit.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,22 +75,7 @@ class ImapTlsTranscriptTest {
 
     @Test
     void implicitTlsListener() throws Exception {
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        try (var socket = context.getSocketFactory().createSocket("127.0.0.1", server.port("imaps"))) {
+        try (var socket = LineClient.trustAll().getSocketFactory().createSocket("127.0.0.1", server.port("imaps"))) {
             socket.getOutputStream().write("x1 CAPABILITY\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readNBytes(60), StandardCharsets.US_ASCII);
             assertThat(answer).startsWith("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR");

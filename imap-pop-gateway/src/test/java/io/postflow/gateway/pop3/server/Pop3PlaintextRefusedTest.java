@@ -60,19 +60,8 @@ class Pop3PlaintextRefusedTest {
                     S: \\+OK begin TLS negotiation
                     """.formatted(account, Pop3Platform.PASSWORD));
             c.startTls();
+            c.run(Pop3TestClient.CAPA_OVER_TLS);
             c.run("""
-                    C: CAPA
-                    S: \\+OK capability list follows
-                    S: TOP
-                    S: UIDL
-                    S: USER
-                    S: SASL PLAIN
-                    S: RESP-CODES
-                    S: AUTH-RESP-CODE
-                    S: PIPELINING
-                    S: EXPIRE NEVER
-                    S: IMPLEMENTATION Postflow
-                    S: \\.
                     C: USER %1$s
                     S: \\+OK send PASS
                     C: PASS %2$s

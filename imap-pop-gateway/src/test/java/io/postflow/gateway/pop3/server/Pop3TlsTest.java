@@ -30,19 +30,8 @@ class Pop3TlsTest {
                     S: \\+OK begin TLS negotiation
                     """);
             c.startTls();
+            c.run(Pop3TestClient.CAPA_OVER_TLS);
             c.run("""
-                    C: CAPA
-                    S: \\+OK capability list follows
-                    S: TOP
-                    S: UIDL
-                    S: USER
-                    S: SASL PLAIN
-                    S: RESP-CODES
-                    S: AUTH-RESP-CODE
-                    S: PIPELINING
-                    S: EXPIRE NEVER
-                    S: IMPLEMENTATION Postflow
-                    S: \\.
                     C: STLS
                     S: -ERR TLS is already active
                     C: USER %s

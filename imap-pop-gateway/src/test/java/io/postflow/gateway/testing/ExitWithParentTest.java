@@ -1,4 +1,4 @@
-package io.postflow.gateway.imap.server;
+package io.postflow.gateway.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.postflow.gateway.imap.server;
+package io.postflow.gateway.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * whenever the JVM ends, even on {@code kill -9}, so no mailbox-service outlives a crashed test
  * run. {@link Process#destroy()} alone would not do: the JVM's shutdown hooks never run on SIGKILL.
  */
-final class ExitWithParent {
+public final class ExitWithParent {
 
     /*
      * The pipe is kept as fd 3 (a background job of a non-interactive shell gets /dev/null as its
@@ -34,14 +34,14 @@ final class ExitWithParent {
     }
 
     /** The command line that runs {@code command} under the watchdog. */
-    static List<String> command(List<String> command) {
+    public static List<String> command(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "exit-with-parent"));
         wrapped.addAll(command);
         return wrapped;
     }
 
     /** Stops the child the way the JVM's death would: by closing the watchdog's input. */
-    static void release(Process watchdog) {
+    public static void release(Process watchdog) {
         try {
             watchdog.getOutputStream().close();
         } catch (java.io.IOException ignored) {
