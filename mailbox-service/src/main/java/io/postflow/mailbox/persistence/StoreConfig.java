@@ -18,4 +18,21 @@ public interface StoreConfig {
     /** How often the sweeper looks for bodies past their grace period. */
     @WithDefault("PT5M")
     Duration sweepInterval();
+
+    /** The expunge log ({@code postflow.store.expunge-log.*}). */
+    ExpungeLog expungeLog();
+
+    interface ExpungeLog {
+
+        /**
+         * How long an expunged UID stays listed for "changes since MODSEQ n". A session whose MODSEQ
+         * is older than what was pruned is told to resynchronise (the gateway closes it with BYE).
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often entries past the retention are pruned. */
+        @WithDefault("PT1H")
+        Duration sweepInterval();
+    }
 }

@@ -43,6 +43,9 @@ public class InternalChangesResource {
     @APIResponse(responseCode = "200", description = "The changes, as of highestModseq")
     @APIResponse(responseCode = "400", description = "invalid_request: sinceModseq missing, or a parameter out of range")
     @APIResponse(responseCode = "404", description = "nonexistent: no such account or mailbox")
+    @APIResponse(responseCode = "410", description = "changes_pruned: expunges after sinceModseq were pruned from the "
+            + "expunge log (older than postflow.store.expunge-log.retention); the caller must resynchronise from a "
+            + "new SELECT (the IMAP gateway closes the session with BYE)")
     public Uni<ChangesAnswer> changes(@Parameter(description = InternalApi.ACCOUNT) @RestPath String address,
                                       @Parameter(description = InternalApi.MAILBOX_ID) @RestPath long id,
                                       @Parameter(description = "The MODSEQ the session knows (0: everything)",

@@ -19,6 +19,11 @@ public class MailRejection extends RuntimeException {
         CANNOT(409, "cannot"),
         /** The POP3 maildrop is locked by another session (POP3 [IN-USE], RFC 2449 §8.1.2). HTTP 409. */
         IN_USE(409, "in_use"),
+        /**
+         * The expunges after the MODSEQ asked for were pruned from the expunge log: the session
+         * cannot catch up and must resynchronise (the gateway closes it with BYE). HTTP 410.
+         */
+        CHANGES_PRUNED(410, "changes_pruned"),
         /** The account's quota would be exceeded (IMAP [OVERQUOTA], RFC 9208). HTTP 422. */
         OVERQUOTA(422, "over_quota"),
         /** Too many failed attempts from this client for this account; retry later. HTTP 429. */

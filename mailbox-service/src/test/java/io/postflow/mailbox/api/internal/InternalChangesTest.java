@@ -7,6 +7,7 @@ import static io.postflow.mailbox.support.InternalClient.internal;
 import static io.postflow.mailbox.support.InternalClient.mailbox;
 import static io.postflow.mailbox.support.InternalClient.mailboxId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
@@ -138,6 +139,35 @@ class InternalChangesTest {
         request.get(mailbox(address, inbox) + "/changes").then()
                 .statusCode(400)
                 .body("error", is("invalid_request"));
+    }
+
+    @Test
+    void aModseqBelowThePrunedHorizonIs410AndClaimsNothing() {
+        messages.append(inbox, TestMessages.unique("1"), 0);                      // uid 1, modseq 2
+        messages.append(inbox, TestMessages.unique("2"), 0);                      // uid 2, modseq 3
+        // The pruner removed expunges up to MODSEQ 4; the one of MODSEQ 5 is still listed.
+        db.query("UPDATE mailbox SET highestmodseq = 5, expunge_pruned_modseq = 4 WHERE id = $1", inbox);
+        db.query("INSERT INTO mailbox_expunged (mailbox_id, uid, modseq) VALUES ($1, 7, 5)", inbox);
+        long firstRecent = db.single("SELECT first_recent_uid FROM mailbox WHERE id = $1", inbox).getLong(0);
+
+        for (long since : new long[] {0, 3}) {
+            changes(since).statusCode(410)
+                    .body("error", is("changes_pruned"))
+                    .body("detail", containsString("resynchronise"));
+        }
+        internal().queryParam("sinceModseq", 3).queryParam("claimRecent", true)
+                .get(mailbox(address, inbox) + "/changes").then()
+                .statusCode(410)
+                .body("error", is("changes_pruned"));
+        assertThat(db.single("SELECT first_recent_uid FROM mailbox WHERE id = $1", inbox).getLong(0))
+                .as("a refused call claims no \\Recent").isEqualTo(firstRecent);
+
+        changes(4).statusCode(200).body("expunged", is(List.of(7)));
+        changes(5).statusCode(200).body("expunged", empty());
+        internal().queryParam("sinceModseq", 4).queryParam("claimRecent", true)
+                .get(mailbox(address, inbox) + "/changes").then()
+                .statusCode(200)
+                .body("recentUids", is(List.of(1, 2)));
     }
 
     @Test
