@@ -2,7 +2,8 @@ package io.postflow.gateway.mailbox;
 
 /**
  * A refusal or failure of the internal API: {@code error} is its code (nonexistent,
- * already_exists, cannot, over_quota, throttled, authentication_failed, invalid_request), or
+ * already_exists, cannot, over_quota, throttled, authentication_failed, invalid_request,
+ * changes_pruned), or
  * {@code unavailable} when there was no usable answer.
  */
 public final class MailboxApiException extends RuntimeException {

@@ -15,9 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,6 +106,21 @@ public final class MailboxService {
     /** One call with the internal API's token; answers the body, which must come with {@code expected}. */
     public String internal(String method, String path, String type, byte[] body, int expected) {
         return send(method, path, internalToken, type, body, expected);
+    }
+
+    /** Runs one statement on the service's database, to arrange what no API call can. */
+    public void sql(String statement) {
+        Properties props = new Properties();
+        props.setProperty("user", database.user());
+        if (database.password() != null && !database.password().isEmpty()) {
+            props.setProperty("password", database.password());
+        }
+        // The driver directly, not DriverManager, for the class loader reason given in start().
+        try (Connection c = new org.postgresql.Driver().connect(database.jdbcUrl(), props); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + statement + ": " + e.getMessage(), e);
+        }
     }
 
     private String send(String method, String path, String token, String type, byte[] body, int expected) {

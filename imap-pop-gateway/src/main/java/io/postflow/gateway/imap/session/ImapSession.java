@@ -38,6 +38,7 @@ public final class ImapSession implements SessionContext {
     private Runnable onClose = () -> { };
     private boolean changed;
     private boolean condstore;
+    private boolean ended;
     private String tag = "*";
 
     public ImapSession(ImapConnection connection, CommandFramer framer, Map<Class<?>, CommandHandler<?>> handlers,
@@ -152,7 +153,7 @@ public final class ImapSession implements SessionContext {
                     view.apply(changes);
                     return (Void) null;
                 })
-                .recover(e -> Future.succeededFuture()) : Future.succeededFuture();
+                .recover(this::syncFailed) : Future.succeededFuture();
         return synced.map(v -> {
             ImapWriter out = new ImapWriter();
             if (view() == view) {
@@ -165,7 +166,22 @@ public final class ImapSession implements SessionContext {
         });
     }
 
+    /**
+     * A failed catch-up is retried with the next command, except when mailbox-service no longer
+     * has the expunges since the view's MODSEQ (its log was pruned): the view can never be brought
+     * up to date, so the session ends (RFC 3501 §7.1.5) and the client resynchronises on reconnect.
+     */
+    private Future<Void> syncFailed(Throwable failure) {
+        if (failure instanceof MailboxApiException e && "changes_pruned".equals(e.error())) {
+            bye("Mailbox changes since this session's state are no longer known; reconnect to resynchronise");
+        }
+        return Future.succeededFuture();
+    }
+
     private void finish(TaggedCommand command, Tagged reply) {
+        if (ended) {
+            return; // the BYE was the last word
+        }
         tagged(command.tag(), reply);
         Supplier<Future<Void>> action = afterReply;
         afterReply = null;
@@ -183,11 +199,15 @@ public final class ImapSession implements SessionContext {
 
     private void armAutologout() {
         autologout.run();
-        autologout = connection.schedule(settings.autologoutMillis(), () -> {
-            connection.write("* BYE Autologout; idle for too long\r\n".getBytes(StandardCharsets.US_ASCII));
-            closed();
-            connection.close();
-        });
+        autologout = connection.schedule(settings.autologoutMillis(), () -> bye("Autologout; idle for too long"));
+    }
+
+    /** Ends the session from the server side (RFC 3501 §7.1.5): BYE, then the connection closes. */
+    private void bye(String text) {
+        ended = true;
+        connection.write(("* BYE " + text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        closed();
+        connection.close();
     }
 
     @Override
