@@ -25,10 +25,15 @@ public final class SmtpConnection {
     /** Reply lines are short; a peer that sends more without CRLF is not an SMTP server. */
     private static final LineReader.Limits LIMITS = new LineReader.Limits(SmtpReplyParser.MAX_LINE, 64 * 1024, 16 * 1024);
 
+    /** How long the server gets to close after its QUIT reply before we close ourselves. */
+    static final long CLOSE_GRACE_MILLIS = 2_000;
+
     private record Pending(Promise<SmtpReply> promise, long timer) {
     }
 
     private final Vertx vertx;
+    /** Completes when the channel is closed, whoever closed it. */
+    private final Promise<Void> closed = Promise.promise();
     private final NetSocket socket;
     private final MxTarget target;
     private final LineReader reader;
@@ -41,7 +46,6 @@ public final class SmtpConnection {
     private boolean tls;
     private Capabilities capabilities = Capabilities.NONE;
     private int transactions;
-    private final Promise<Void> closed = Promise.promise();
 
     SmtpConnection(Vertx vertx, NetSocket socket, MxTarget target) {
         this.vertx = vertx;
@@ -172,8 +176,9 @@ public final class SmtpConnection {
 
     /**
      * Polite close: QUIT, then wait for the server to close the channel after its reply (RFC 5321
-     * §4.1.1.10), closing it ourselves if it does not within the timeout. The future completes once
-     * the channel is closed, so a pool counts the connection against its limit until then.
+     * §4.1.1.10), closing it ourselves if it has not within {@link #CLOSE_GRACE_MILLIS} (the reply
+     * itself may take up to {@code timeout}). The future completes once the channel is closed, so a
+     * pool counts the connection against its limit until then, but never for long after the 221.
      */
     public Future<Void> quit(Duration timeout) {
         if (broken != null) {
@@ -183,7 +188,7 @@ public final class SmtpConnection {
             if (reply.failed()) {
                 abort();
             } else {
-                long timer = vertx.setTimer(timeout.toMillis(), t -> abort());
+                long timer = vertx.setTimer(Math.min(timeout.toMillis(), CLOSE_GRACE_MILLIS), t -> abort());
                 closed.future().onComplete(v -> vertx.cancelTimer(timer));
             }
             return closed.future();
